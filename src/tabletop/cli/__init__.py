@@ -1,0 +1,63 @@
+"""The `tabletop` program: one command per job, each a thin shell over the core.
+
+Each subcommand lives in its own module with `register(subparsers)`; heavy
+imports wait until a command runs, so `tabletop --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tabletop import __version__
+from tabletop.cli.common import CommandError
+
+COMMANDS = (
+    "play",
+    "resume",
+    "replay",
+    "validate",
+    "simulate",
+    "report",
+    "log",
+    "analyze",
+    "schema",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tabletop",
+        description="Run negotiation tabletop exercises in the terminal. "
+        "With no command, opens the start screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"tabletop {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"tabletop.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from tabletop.tui.app import run_start_screen
+
+            return run_start_screen()
+        code: int = args.run(args)
+        return code
+    except CommandError as error:
+        print(f"tabletop: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("tabletop: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""The exercise format: what an author writes, as pydantic models.
+
+Nothing else in tabletop reads raw YAML; the loader turns a file into an
+`Exercise`, and a session log carries the `Exercise` as loaded. Field-level
+rules live here; checks that span the document (a valuation naming a real
+option, a cited fact existing) live in `references`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+
+from tabletop.exercise.conditions import Condition
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", min_length=1, max_length=40),
+]
+"""Ids are short lower-case slugs: they appear in logs, commands and conditions."""
+
+Points = Annotated[int, Field(ge=-1000, le=1000)]
+"""Scores are whole points, as on a paper scoring sheet."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+CONTROL = "control"
+"""The actor id of the facilitator (the white cell); no role may take it."""
+
+
+class Model(BaseModel):
+    """Strict about unknown keys, so a typo in an exercise never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Fact(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^F[1-9][0-9]*$")]
+    text: Text
+
+
+class Source(Model):
+    """A source the exercise draws on: a digest in `seeds/`, inlined by the loader."""
+
+    id: Id
+    digest: str | None = Field(
+        default=None, description="Path of the digest file, relative to the exercise file"
+    )
+    title: Text
+    author: Text
+    outlet: Text
+    date: Text
+    url: str | None = None
+    facts: list[Fact] = Field(default_factory=list)
+
+
+class Role(Model):
+    """A delegation at the table."""
+
+    id: Id
+    name: Text
+    short: str | None = Field(default=None, max_length=12, description="Name on narrow screens")
+    public_briefing: Text = Field(description="Markdown every delegation sees")
+    confidential_briefing: Text = Field(description="Markdown only this role and Control see")
+    reservation: Points = Field(description="Points with no deal (the role's BATNA)")
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+class Option(Model):
+    id: Id
+    name: Text
+    description: str = ""
+
+
+class Issue(Model):
+    """One dimension of a deal; `status_quo` holds if a deal leaves the issue open."""
+
+    id: Id
+    name: Text
+    description: str = ""
+    options: list[Option] = Field(min_length=2, max_length=6)
+    status_quo: Id
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Schedule(Model):
+    rounds: int = Field(ge=1, le=100, description="Negotiating rounds before the deadline")
+    turn_order: list[Id] = Field(min_length=2, description="Every role exactly once")
+    opening_statements: bool = True
+    seconds_per_turn: int | None = Field(
+        default=None, ge=10, le=3600, description="Turn clock shown on screen; none when absent"
+    )
+
+
+class Signatory(Model):
+    """A role whose signature a deal needs: always, or when `when` holds of the package."""
+
+    role: Id
+    when: Condition | None = None
+
+
+class RoundTrigger(Model):
+    at_round: int = Field(ge=1, le=100, description="Fires as this round begins")
+
+
+class ConditionTrigger(Model):
+    when: Condition = Field(description="Fires at the first round start where this holds")
+
+
+Trigger = Union[RoundTrigger, ConditionTrigger]
+
+
+class ValuationEffect(Model):
+    """Changes what one option is worth to one role, from the moment the inject fires."""
+
+    role: Id
+    issue: Id
+    option: Id
+    delta: Points
+
+
+class ReservationEffect(Model):
+    role: Id
+    reservation_delta: Points
+
+
+Effect = Union[ValuationEffect, ReservationEffect]
+
+
+class Inject(Model):
+    """A scripted event. With no trigger only Control fires it; Control may fire any."""
+
+    id: Id
+    title: Text
+    text: Text = Field(description="What every delegation is told")
+    private: dict[Id, Text] = Field(
+        default_factory=dict, description="Role id to what only that role is told"
+    )
+    trigger: Trigger | None = None
+    probability: float = Field(
+        default=1.0, gt=0.0, le=1.0, description="Chance it fires when its trigger comes"
+    )
+    effects: list[Effect] = Field(default_factory=list)
+
+
+class Outcome(Model):
+    """A named result; the first whose condition holds wins, the last has none (the default)."""
+
+    id: Id
+    title: Text
+    narrative: Text = Field(description="Markdown: what follows from this result")
+    when: Condition | None = None
+
+
+class Exercise(Model):
+    """A whole exercise: everything a session needs, with nothing left to files."""
+
+    format: Literal["tabletop/1"] = "tabletop/1"
+    id: Id
+    title: Text
+    summary: Text
+    sources: list[Source] = Field(default_factory=list)
+    roles: list[Role] = Field(min_length=2, max_length=12)
+    issues: list[Issue] = Field(min_length=1, max_length=12)
+    valuations: dict[Id, dict[Id, dict[Id, Points]]] = Field(
+        description="Role id → issue id → option id → points"
+    )
+    schedule: Schedule
+    signatories: list[Signatory] = Field(min_length=1)
+    injects: list[Inject] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references_hold(self, info: ValidationInfo) -> Exercise:
+        if info.context and info.context.get("skip_references"):
+            return self
+        from tabletop.exercise.references import problems
+
+        found = problems(self)
+        if found:
+            raise ValueError(
+                "; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in found)
+            )
+        return self
+
+    def role(self, role_id: str) -> Role:
+        return next(r for r in self.roles if r.id == role_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        return next(i for i in self.issues if i.id == issue_id)
+
+    def inject(self, inject_id: str) -> Inject:
+        return next(i for i in self.injects if i.id == inject_id)
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return next(o for o in self.outcomes if o.id == outcome_id)
+
+    @property
+    def role_ids(self) -> list[str]:
+        return [r.id for r in self.roles]
+
+    @property
+    def package_count(self) -> int:
+        count = 1
+        for issue in self.issues:
+            count *= len(issue.options)
+        return count
+
+    def status_quo(self) -> dict[str, str]:
+        """The package that holds if nothing is agreed on any issue."""
+        return {i.id: i.status_quo for i in self.issues}
