@@ -14,16 +14,8 @@ from collections.abc import Sequence
 from tabletop import __version__
 from tabletop.cli.common import CommandError
 
-COMMANDS = (
-    "play",
-    "resume",
-    "replay",
-    "validate",
-    "simulate",
-    "report",
-    "log",
-    "analyze",
-    "schema",
+COMMANDS: tuple[str, ...] = (
+    # one module per subcommand, in the order `--help` lists them
 )
 
 

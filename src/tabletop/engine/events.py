@@ -1,0 +1,162 @@
+"""Events: what happened, in order. A session's state is a fold over them.
+
+An accepted act becomes one event, and the rules may add more (a round
+starts, an inject fires, the talks conclude). Events are what the log
+stores, so each payload is checked against its kind when read back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from typing_extensions import NotRequired, TypedDict
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, model_validator
+
+from tabletop.exercise.conditions import Ending
+
+SESSION = "session"
+"""The actor of events the rules cause: rounds starting, injects on schedule, the end."""
+
+
+class _Empty(TypedDict):
+    pass
+
+
+class _Phase(TypedDict):
+    phase: str
+
+
+class _Round(TypedDict):
+    round: int
+
+
+class _Proposed(TypedDict):
+    proposal: int
+    package: dict[str, str]
+    parent: int | None
+
+
+class _OnProposal(TypedDict):
+    proposal: int
+
+
+class _Rejected(TypedDict):
+    proposal: int
+    reason: str
+
+
+class _Text(TypedDict):
+    text: str
+
+
+class _Messaged(TypedDict):
+    to: str
+    text: str
+
+
+class _Skipped(TypedDict):
+    role: str
+
+
+class _Reason(TypedDict):
+    reason: str
+
+
+class _RatificationOpened(TypedDict):
+    proposal: int
+    signatories: list[str]
+
+
+class _InjectFired(TypedDict):
+    inject: str
+    trigger: Literal["round", "condition", "control"]
+
+
+class _Extended(TypedDict):
+    rounds: int
+
+
+class _Concluded(TypedDict):
+    ending: Ending
+    outcome: str
+    package: dict[str, str] | None
+    scores: dict[str, int]
+    reason: NotRequired[str]
+
+
+EventKind = Literal[
+    "started",
+    "advanced",
+    "round_started",
+    "proposed",
+    "supported",
+    "withdrawn",
+    "rejected",
+    "stated",
+    "messaged",
+    "passed",
+    "skipped",
+    "walked_out",
+    "ratification_opened",
+    "signed",
+    "declined",
+    "inject_fired",
+    "paused",
+    "resumed",
+    "extended",
+    "annotated",
+    "concluded",
+    "aborted",
+]
+
+_PAYLOADS: dict[str, TypeAdapter[Any]] = {
+    kind: TypeAdapter(shape)
+    for kind, shape in {
+        "started": _Empty,
+        "advanced": _Phase,
+        "round_started": _Round,
+        "proposed": _Proposed,
+        "supported": _OnProposal,
+        "withdrawn": _OnProposal,
+        "rejected": _Rejected,
+        "stated": _Text,
+        "messaged": _Messaged,
+        "passed": _Empty,
+        "skipped": _Skipped,
+        "walked_out": _Reason,
+        "ratification_opened": _RatificationOpened,
+        "signed": _Empty,
+        "declined": _Reason,
+        "inject_fired": _InjectFired,
+        "paused": _Empty,
+        "resumed": _Empty,
+        "extended": _Extended,
+        "annotated": _Text,
+        "concluded": _Concluded,
+        "aborted": _Reason,
+    }.items()
+}
+
+
+class Event(BaseModel):
+    """One line of the session's history."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seq: int
+    at: datetime
+    actor: str
+    kind: EventKind
+    payload: dict[str, Any]
+    visible_to: tuple[str, ...] | None = None
+    """Roles that may see this event (Control sees all); None: everyone."""
+
+    @model_validator(mode="after")
+    def _payload_fits_kind(self) -> Event:
+        _PAYLOADS[self.kind].validate_python(self.payload, strict=True)
+        return self
+
+    def visible_for(self, role: str) -> bool:
+        return self.visible_to is None or role in self.visible_to

@@ -1,0 +1,214 @@
+"""Applying one event to a table: the only place the table changes.
+
+The fold trusts its events (the session checked them before they were
+made), so replaying a log is just folding its events onto a fresh table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tabletop.engine import phases
+from tabletop.engine.events import Event
+from tabletop.engine.state import Conclusion, Proposal, Ratification, Rejection, Table
+from tabletop.exercise.model import Exercise, ValuationEffect
+
+TURN_KINDS = frozenset({"proposed", "supported", "withdrawn", "rejected", "stated", "passed"})
+"""Events that use up the actor's turn (a message or a walk-out does not)."""
+
+
+def fold(exercise: Exercise, table: Table, event: Event) -> None:
+    """Apply `event` to `table` in place."""
+    _HANDLERS[event.kind](exercise, table, event)
+    if event.kind in TURN_KINDS or event.kind == "skipped":
+        _next_turn(table)
+    table.seq = event.seq
+
+
+def _next_turn(table: Table) -> None:
+    """Hand the turn to the next delegation still at the table, or end the pass."""
+    if table.turn_index is None:
+        return
+    for index in range(table.turn_index + 1, len(table.order)):
+        if table.order[index] not in table.walked_out:
+            table.turn_index = index
+            return
+    table.turn_index = None
+    if table.phase == "opening":
+        table.opening_done = True
+    else:
+        table.round_over = True
+
+
+def _first_turn(table: Table) -> None:
+    table.turn_index = -1
+    table.round_over = False
+    _next_turn(table)
+
+
+def _update(table: Table, proposal_id: int, **changes: object) -> Proposal:
+    proposal = table.proposals[proposal_id].model_copy(update=changes)
+    table.proposals[proposal_id] = proposal
+    return proposal
+
+
+def _started(exercise: Exercise, table: Table, event: Event) -> None:
+    phases.fire(table, "start")
+
+
+def _advanced(exercise: Exercise, table: Table, event: Event) -> None:
+    if event.payload["phase"] == "opening":
+        phases.fire(table, "open")
+        _first_turn(table)
+    else:
+        phases.fire(table, "negotiate")
+        table.ratification = None
+
+
+def _round_started(exercise: Exercise, table: Table, event: Event) -> None:
+    table.round = event.payload["round"]
+    _first_turn(table)
+
+
+def _proposed(exercise: Exercise, table: Table, event: Event) -> None:
+    parent = event.payload["parent"]
+    if parent is not None and table.proposals[parent].author == event.actor:
+        _update(table, parent, status="superseded")
+    number = event.payload["proposal"]
+    table.proposals[number] = Proposal(
+        id=number,
+        author=event.actor,
+        package=event.payload["package"],
+        parent=parent,
+        round=table.round,
+        seq=event.seq,
+        supporters=(event.actor,),
+    )
+
+
+def _supported(exercise: Exercise, table: Table, event: Event) -> None:
+    proposal = table.proposals[event.payload["proposal"]]
+    _update(table, proposal.id, supporters=(*proposal.supporters, event.actor))
+
+
+def _withdrawn(exercise: Exercise, table: Table, event: Event) -> None:
+    proposal = table.proposals[event.payload["proposal"]]
+    if proposal.author == event.actor:
+        _update(table, proposal.id, status="withdrawn", supporters=())
+    else:
+        kept = tuple(r for r in proposal.supporters if r != event.actor)
+        _update(table, proposal.id, supporters=kept)
+
+
+def _rejected(exercise: Exercise, table: Table, event: Event) -> None:
+    proposal = table.proposals[event.payload["proposal"]]
+    rejection = Rejection(role=event.actor, reason=event.payload["reason"])
+    _update(
+        table,
+        proposal.id,
+        supporters=tuple(r for r in proposal.supporters if r != event.actor),
+        rejections=(*proposal.rejections, rejection),
+    )
+
+
+def _walked_out(exercise: Exercise, table: Table, event: Event) -> None:
+    was_turn = table.turn == event.actor
+    table.walked_out = table.walked_out | {event.actor}
+    for proposal in list(table.proposals.values()):
+        if event.actor in proposal.supporters:
+            kept = tuple(r for r in proposal.supporters if r != event.actor)
+            _update(table, proposal.id, supporters=kept)
+    if was_turn and table.phase in ("opening", "negotiating"):
+        _next_turn(table)
+
+
+def _ratification_opened(exercise: Exercise, table: Table, event: Event) -> None:
+    phases.fire(table, "ratify")
+    table.ratification = Ratification(
+        proposal=event.payload["proposal"], signatories=tuple(event.payload["signatories"])
+    )
+
+
+def _signed(exercise: Exercise, table: Table, event: Event) -> None:
+    assert table.ratification is not None
+    table.ratification = table.ratification.model_copy(
+        update={"signed": (*table.ratification.signed, event.actor)}
+    )
+
+
+def _declined(exercise: Exercise, table: Table, event: Event) -> None:
+    assert table.ratification is not None
+    proposal = table.proposals[table.ratification.proposal]
+    kept = tuple(r for r in proposal.supporters if r != event.actor)
+    _update(table, proposal.id, supporters=kept)
+    table.ratification = None
+    phases.fire(table, "negotiate")
+
+
+def _inject_fired(exercise: Exercise, table: Table, event: Event) -> None:
+    inject = exercise.inject(event.payload["inject"])
+    table.fired = (*table.fired, inject.id)
+    for effect in inject.effects:
+        if isinstance(effect, ValuationEffect):
+            role = {issue: dict(points) for issue, points in table.valuations[effect.role].items()}
+            role[effect.issue][effect.option] += effect.delta
+            table.valuations = {**table.valuations, effect.role: role}
+        else:
+            table.reservations = {
+                **table.reservations,
+                effect.role: table.reservations[effect.role] + effect.reservation_delta,
+            }
+
+
+def _paused(exercise: Exercise, table: Table, event: Event) -> None:
+    phases.fire(table, "pause")
+
+
+def _resumed(exercise: Exercise, table: Table, event: Event) -> None:
+    phases.fire(table, "resume")
+
+
+def _extended(exercise: Exercise, table: Table, event: Event) -> None:
+    table.rounds = event.payload["rounds"]
+
+
+def _concluded(exercise: Exercise, table: Table, event: Event) -> None:
+    phases.fire(table, "conclude")
+    table.conclusion = Conclusion.model_validate(event.payload)
+    table.ratification = None
+    table.turn_index = None
+
+
+def _aborted(exercise: Exercise, table: Table, event: Event) -> None:
+    phases.fire(table, "abort")
+    table.turn_index = None
+
+
+def _nothing(exercise: Exercise, table: Table, event: Event) -> None:
+    """Statements, passes, skips, messages and notes leave the table as it was."""
+
+
+_HANDLERS: dict[str, Callable[[Exercise, Table, Event], None]] = {
+    "started": _started,
+    "advanced": _advanced,
+    "round_started": _round_started,
+    "proposed": _proposed,
+    "supported": _supported,
+    "withdrawn": _withdrawn,
+    "rejected": _rejected,
+    "stated": _nothing,
+    "messaged": _nothing,
+    "passed": _nothing,
+    "skipped": _nothing,
+    "walked_out": _walked_out,
+    "ratification_opened": _ratification_opened,
+    "signed": _signed,
+    "declined": _declined,
+    "inject_fired": _inject_fired,
+    "paused": _paused,
+    "resumed": _resumed,
+    "extended": _extended,
+    "annotated": _nothing,
+    "concluded": _concluded,
+    "aborted": _aborted,
+}

@@ -1,0 +1,99 @@
+"""The exercise's rules applied to a table: scores, signatories, injects, outcomes."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from tabletop.exercise.conditions import Ending, Facts, holds
+from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
+from tabletop.engine.state import Proposal, Table
+
+
+def facts(table: Table, package: dict[str, str] | None, ended_by: Ending | None = None) -> Facts:
+    """What conditions may ask of the table, with `package` as the package in question."""
+    supported = frozenset(r for p in table.live_proposals for r in p.supporters)
+    return Facts(
+        package=package,
+        round=table.round,
+        supported_by=supported,
+        walked_out=table.walked_out,
+        fired=frozenset(table.fired),
+        ended_by=ended_by,
+    )
+
+
+def signatories(exercise: Exercise, table: Table, package: dict[str, str]) -> tuple[str, ...]:
+    """The roles whose signature this package needs, in turn order."""
+    situation = facts(table, package)
+    needed = {s.role for s in exercise.signatories if s.when is None or holds(s.when, situation)}
+    return tuple(r for r in table.order if r in needed)
+
+
+def always_signatories(exercise: Exercise) -> frozenset[str]:
+    return frozenset(s.role for s in exercise.signatories if s.when is None)
+
+
+def ready_for_signature(exercise: Exercise, table: Table) -> tuple[Proposal, tuple[str, ...]] | None:
+    """The first live proposal every required signatory supports, with those signatories."""
+    for proposal in table.live_proposals:
+        needed = signatories(exercise, table, proposal.package)
+        if needed and all(
+            r in proposal.supporters and r not in table.walked_out for r in needed
+        ):
+            return proposal, needed
+    return None
+
+
+def leading(table: Table) -> Proposal | None:
+    """The live proposal with the most support; the newest wins a tie."""
+    live = table.live_proposals
+    return max(live, key=lambda p: (len(p.supporters), p.id)) if live else None
+
+
+def injects_due(exercise: Exercise, table: Table, seed: int) -> Iterator[Inject]:
+    """Injects whose trigger comes as the table's current round begins.
+
+    Each inject sees those fired before it. A probability is drawn from a
+    generator seeded by the session seed and the table's position, so the
+    same seed and acts give the same injects.
+    """
+    fired = set(table.fired)
+    for index, inject in enumerate(exercise.injects):
+        if inject.id in fired:
+            continue
+        trigger = inject.trigger
+        if isinstance(trigger, RoundTrigger):
+            due = trigger.at_round == table.round
+        elif isinstance(trigger, ConditionTrigger):
+            top = leading(table)
+            situation = facts(table, top.package if top else None)
+            situation.fired = frozenset(fired)
+            due = holds(trigger.when, situation)
+        else:
+            due = False
+        if due and _chance(seed, table.seq, index) < inject.probability:
+            fired.add(inject.id)
+            yield inject
+
+
+def _chance(seed: int, seq: int, index: int) -> float:
+    return random.Random(f"{seed}/{seq}/{index}").random()
+
+
+def outcome(
+    exercise: Exercise, table: Table, ending: Ending, package: dict[str, str] | None
+) -> str:
+    """The first outcome whose condition holds; the last is the default."""
+    situation = facts(table, package, ending)
+    for candidate in exercise.outcomes:
+        if candidate.when is None or holds(candidate.when, situation):
+            return candidate.id
+    raise AssertionError("an exercise always ends with a default outcome")
+
+
+def final_scores(table: Table, package: dict[str, str] | None) -> dict[str, int]:
+    """Each role's points: the agreed package under the valuations in force, else its BATNA."""
+    if package is None:
+        return dict(table.reservations)
+    return {role: table.score(role, package) for role in table.reservations}

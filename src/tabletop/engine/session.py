@@ -1,0 +1,281 @@
+"""A session of an exercise: decide acts into events, fold events into state.
+
+Like a chess board you push moves onto, a session takes acts one at a time.
+`decide` checks an act and works out every event it causes on a copy of the
+table, touching nothing; `commit` makes those events history. The shell in
+between writes them to the log, so nothing is shown as accepted before it is
+on disk. `apply` does both for callers with no log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from tabletop.engine import rules
+from tabletop.engine.acts import (
+    Abort,
+    Act,
+    Advance,
+    Amend,
+    Annotate,
+    Decline,
+    End,
+    ExtendRounds,
+    FireInject,
+    Message,
+    Pass,
+    Pause,
+    Propose,
+    Reject,
+    Resume,
+    Sign,
+    SkipTurn,
+    Start,
+    Statement,
+    Support,
+    WalkOut,
+    Withdraw,
+)
+from tabletop.engine.checks import refusal
+from tabletop.engine.events import SESSION, Event
+from tabletop.engine.fold import fold
+from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.state import SessionState, Table
+from tabletop.exercise.conditions import Ending
+from tabletop.exercise.model import CONTROL, Exercise, RoundTrigger
+
+
+class IllegalAct(ValueError):
+    """An act the rules refuse; `reason` says why in a delegation's words."""
+
+    def __init__(self, act: Act, reason: str) -> None:
+        super().__init__(reason)
+        self.act = act
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The events an accepted act causes, and the table they lead to."""
+
+    act: Act
+    events: tuple[Event, ...]
+    table: Table
+    after_seq: int
+
+
+Emit = Callable[[str, str, dict[str, Any], "tuple[str, ...] | None"], None]
+
+
+class Session:
+    """One run of an exercise, rebuilt from its events and extended by acts."""
+
+    def __init__(self, exercise: Exercise, seed: int = 0, events: Iterable[Event] = ()) -> None:
+        self.exercise = exercise
+        self.seed = seed
+        self._table = Table(exercise)
+        self._events: list[Event] = []
+        self._snapshot: SessionState | None = None
+        for event in events:
+            if event.seq != self._table.seq + 1:
+                raise ValueError(f"event {event.seq} follows event {self._table.seq}")
+            fold(exercise, self._table, event)
+            self._events.append(event)
+
+    # Reading -----------------------------------------------------------------
+
+    @property
+    def events(self) -> Sequence[Event]:
+        return self._events
+
+    @property
+    def state(self) -> SessionState:
+        """An immutable snapshot of the session now (as Control sees it)."""
+        if self._snapshot is None or self._snapshot.seq != self._table.seq:
+            self._snapshot = self._table.snapshot()
+        return self._snapshot
+
+    @property
+    def table(self) -> Table:
+        """The working state, for readers in the engine's own package (bots, views)."""
+        return self._table
+
+    def score(self, role: str, package: dict[str, str]) -> int:
+        """A role's points for a package under the valuations in force now."""
+        return self._table.score(role, package)
+
+    def reservation(self, role: str) -> int:
+        return self._table.reservations[role]
+
+    def signatories(self, package: dict[str, str]) -> tuple[str, ...]:
+        """Who would have to sign this package, as things stand."""
+        return rules.signatories(self.exercise, self._table, package)
+
+    def legal_acts(self, actor: str) -> LegalActs:
+        """What `actor` (a role id or "control") may do now, and why not the rest."""
+        return legal_acts(self.exercise, self._table, actor)
+
+    def refusal(self, act: Act) -> str | None:
+        """Why the act would be refused now, or None if it is legal."""
+        return refusal(self.exercise, self._table, act)
+
+    # Acting ------------------------------------------------------------------
+
+    def decide(self, act: Act, at: datetime | None = None) -> Decision:
+        """The events `act` would cause; raises IllegalAct and changes nothing."""
+        reason = refusal(self.exercise, self._table, act)
+        if reason is not None:
+            raise IllegalAct(act, reason)
+        table = self._table.copy()
+        moment = at or datetime.now(UTC)
+        events: list[Event] = []
+
+        def emit(
+            actor: str, kind: str, payload: dict[str, Any], visible_to: tuple[str, ...] | None
+        ) -> None:
+            event = Event.model_validate(
+                {
+                    "seq": table.seq + 1,
+                    "at": moment,
+                    "actor": actor,
+                    "kind": kind,
+                    "payload": payload,
+                    "visible_to": visible_to,
+                }
+            )
+            fold(self.exercise, table, event)
+            events.append(event)
+
+        _primary(self.exercise, table, act, emit)
+        _settle(self.exercise, table, self.seed, emit)
+        return Decision(act, tuple(events), table, self._table.seq)
+
+    def commit(self, decision: Decision) -> None:
+        """Make a decision's events history."""
+        if decision.after_seq != self._table.seq:
+            raise ValueError("the session moved on since this decision was made")
+        self._table = decision.table
+        self._events.extend(decision.events)
+
+    def apply(self, act: Act, at: datetime | None = None) -> tuple[Event, ...]:
+        """Decide and commit at once: for sessions that keep no log."""
+        decision = self.decide(act, at)
+        self.commit(decision)
+        return decision.events
+
+
+def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
+    """The event the act itself makes."""
+    actor = act.actor
+    match act:
+        case Start():
+            emit(CONTROL, "started", {}, None)
+        case Advance():
+            opening = table.phase == "briefing" and exercise.schedule.opening_statements
+            emit(CONTROL, "advanced", {"phase": "opening" if opening else "negotiating"}, None)
+        case FireInject():
+            emit(CONTROL, "inject_fired", {"inject": act.inject, "trigger": "control"}, None)
+        case Pause():
+            emit(CONTROL, "paused", {}, None)
+        case Resume():
+            emit(CONTROL, "resumed", {}, None)
+        case ExtendRounds():
+            emit(CONTROL, "extended", {"rounds": table.rounds + act.rounds}, None)
+        case SkipTurn():
+            emit(CONTROL, "skipped", {"role": table.turn}, None)
+        case Annotate():
+            emit(CONTROL, "annotated", {"text": act.text}, ())
+        case End():
+            _conclude(exercise, table, emit, "breakdown", None, act.reason, CONTROL)
+        case Abort():
+            emit(CONTROL, "aborted", {"reason": act.reason}, None)
+        case Propose():
+            package = {i.id: act.package[i.id] for i in exercise.issues}
+            payload = {"proposal": len(table.proposals) + 1, "package": package, "parent": None}
+            emit(actor, "proposed", payload, None)
+        case Amend():
+            merged = {**table.proposals[act.proposal].package, **act.changes}
+            package = {i.id: merged[i.id] for i in exercise.issues}
+            number = len(table.proposals) + 1
+            emit(actor, "proposed", {"proposal": number, "package": package,
+                                     "parent": act.proposal}, None)
+        case Support():
+            emit(actor, "supported", {"proposal": act.proposal}, None)
+        case Withdraw():
+            emit(actor, "withdrawn", {"proposal": act.proposal}, None)
+        case Reject():
+            emit(actor, "rejected", {"proposal": act.proposal, "reason": act.reason}, None)
+        case Statement():
+            emit(actor, "stated", {"text": act.text}, None)
+        case Message():
+            emit(actor, "messaged", {"to": act.to, "text": act.text}, (actor, act.to))
+        case Pass():
+            emit(actor, "passed", {}, None)
+        case WalkOut():
+            emit(actor, "walked_out", {"reason": act.reason}, None)
+        case Sign():
+            emit(actor, "signed", {}, None)
+        case Decline():
+            emit(actor, "declined", {"reason": act.reason}, None)
+
+
+def _settle(exercise: Exercise, table: Table, seed: int, emit: Emit) -> None:
+    """The events the rules add after an act, until the table is at rest."""
+    while table.phase in ("opening", "negotiating", "ratification"):
+        present = [r for r in table.order if r not in table.walked_out]
+        if rules.always_signatories(exercise) & table.walked_out or len(present) < 2:
+            _conclude(exercise, table, emit, "walk_out", None)
+            return
+        if table.phase == "ratification":
+            ratification = table.ratification
+            assert ratification is not None
+            if any(r in table.walked_out for r in ratification.signatories):
+                emit(SESSION, "advanced", {"phase": "negotiating"}, None)
+                continue
+            if ratification.pending is None:
+                package = table.proposals[ratification.proposal].package
+                _conclude(exercise, table, emit, "agreement", package)
+            return
+        if table.phase == "opening":
+            if not table.opening_done:
+                return
+            emit(SESSION, "advanced", {"phase": "negotiating"}, None)
+            continue
+        ready = rules.ready_for_signature(exercise, table)
+        if ready is not None:
+            proposal, signatories = ready
+            payload = {"proposal": proposal.id, "signatories": list(signatories)}
+            emit(SESSION, "ratification_opened", payload, None)
+            return
+        if table.round > 0 and not table.round_over:
+            return
+        if table.round >= table.rounds:
+            _conclude(exercise, table, emit, "deadline", None)
+            return
+        emit(SESSION, "round_started", {"round": table.round + 1}, None)
+        for inject in list(rules.injects_due(exercise, table, seed)):
+            trigger = "round" if isinstance(inject.trigger, RoundTrigger) else "condition"
+            emit(SESSION, "inject_fired", {"inject": inject.id, "trigger": trigger}, None)
+
+
+def _conclude(
+    exercise: Exercise,
+    table: Table,
+    emit: Emit,
+    ending: Ending,
+    package: dict[str, str] | None,
+    reason: str = "",
+    actor: str = SESSION,
+) -> None:
+    payload: dict[str, Any] = {
+        "ending": ending,
+        "outcome": rules.outcome(exercise, table, ending, package),
+        "package": package,
+        "scores": rules.final_scores(table, package),
+    }
+    if reason:
+        payload["reason"] = reason
+    emit(actor, "concluded", payload, None)

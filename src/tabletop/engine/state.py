@@ -1,0 +1,170 @@
+"""The session as it stands: the table, the clock, and what has been settled.
+
+`Table` is the working state the fold updates in place (cheap to copy, so a
+decision can be tried on a copy and thrown away). `SessionState` is the
+immutable snapshot handed to the UI and printed by `tabletop log state`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from tabletop.exercise.conditions import Ending
+from tabletop.exercise.model import Exercise
+
+Phase = Literal[
+    "setup", "briefing", "opening", "negotiating", "ratification", "concluded", "paused", "aborted"
+]
+LIVE_PHASES: tuple[Phase, ...] = ("briefing", "opening", "negotiating", "ratification")
+ProposalStatus = Literal["live", "withdrawn", "superseded"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rejection(_Frozen):
+    role: str
+    reason: str
+
+
+class Proposal(_Frozen):
+    """A package on the table, who stands behind it and who turned it down."""
+
+    id: int
+    author: str
+    package: dict[str, str]
+    parent: int | None
+    round: int
+    seq: int
+    status: ProposalStatus = "live"
+    supporters: tuple[str, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+
+
+class Ratification(_Frozen):
+    """A proposal under signature: the required signatories sign in turn order."""
+
+    proposal: int
+    signatories: tuple[str, ...]
+    signed: tuple[str, ...] = ()
+
+    @property
+    def pending(self) -> str | None:
+        return next((r for r in self.signatories if r not in self.signed), None)
+
+
+class Conclusion(_Frozen):
+    ending: Ending
+    outcome: str
+    package: dict[str, str] | None
+    scores: dict[str, int]
+    reason: str = ""
+
+
+class Table:
+    """Working state; `phase` is read and written by the phase machine."""
+
+    __slots__ = (
+        "conclusion",
+        "fired",
+        "opening_done",
+        "order",
+        "paused_from",
+        "phase",
+        "proposals",
+        "ratification",
+        "reservations",
+        "round",
+        "round_over",
+        "rounds",
+        "seq",
+        "turn_index",
+        "valuations",
+        "walked_out",
+    )
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.phase: Phase = "setup"
+        self.paused_from: Phase | None = None
+        self.order: tuple[str, ...] = tuple(exercise.schedule.turn_order)
+        self.round = 0
+        self.rounds = exercise.schedule.rounds
+        self.turn_index: int | None = None
+        self.round_over = False
+        self.opening_done = False
+        self.proposals: dict[int, Proposal] = {}
+        self.ratification: Ratification | None = None
+        self.walked_out: frozenset[str] = frozenset()
+        self.fired: tuple[str, ...] = ()
+        self.valuations: dict[str, dict[str, dict[str, int]]] = exercise.valuations
+        self.reservations: dict[str, int] = {r.id: r.reservation for r in exercise.roles}
+        self.conclusion: Conclusion | None = None
+        self.seq = 0
+
+    def copy(self) -> Table:
+        """A copy safe to change: containers are copied, their immutable items shared."""
+        other = Table.__new__(Table)
+        for name in Table.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.proposals = dict(self.proposals)
+        return other
+
+    @property
+    def turn(self) -> str | None:
+        """Whose turn it is: the next signatory in ratification, else the turn order's."""
+        if self.phase == "ratification" and self.ratification is not None:
+            return self.ratification.pending
+        if self.phase in ("opening", "negotiating") and self.turn_index is not None:
+            return self.order[self.turn_index]
+        return None
+
+    @property
+    def live_proposals(self) -> list[Proposal]:
+        return [p for p in self.proposals.values() if p.status == "live"]
+
+    def score(self, role: str, package: dict[str, str]) -> int:
+        """A role's points for a package under the valuations in force now."""
+        points = self.valuations[role]
+        return sum(points[issue][option] for issue, option in package.items())
+
+    def snapshot(self) -> SessionState:
+        return SessionState(
+            seq=self.seq,
+            phase=self.phase,
+            paused_from=self.paused_from,
+            round=self.round,
+            rounds=self.rounds,
+            turn=self.turn,
+            proposals=list(self.proposals.values()),
+            ratification=self.ratification,
+            walked_out=sorted(self.walked_out),
+            fired=list(self.fired),
+            reservations=dict(self.reservations),
+            valuations=self.valuations,
+            outcome=self.conclusion.outcome if self.conclusion else None,
+            conclusion=self.conclusion,
+            scores=dict(self.conclusion.scores) if self.conclusion else {},
+        )
+
+
+class SessionState(_Frozen):
+    """The session at one moment, as Control sees it."""
+
+    seq: int
+    phase: Phase
+    paused_from: Phase | None
+    round: int
+    rounds: int
+    turn: str | None
+    proposals: list[Proposal]
+    ratification: Ratification | None
+    walked_out: list[str]
+    fired: list[str]
+    reservations: dict[str, int]
+    valuations: dict[str, dict[str, dict[str, int]]]
+    outcome: str | None
+    conclusion: Conclusion | None
+    scores: dict[str, int]
