@@ -80,10 +80,14 @@ class Session:
         self._events: list[Event] = []
         self._snapshot: SessionState | None = None
         for event in events:
-            if event.seq != self._table.seq + 1:
-                raise ValueError(f"event {event.seq} follows event {self._table.seq}")
-            fold(exercise, self._table, event)
-            self._events.append(event)
+            self.replay(event)
+
+    def replay(self, event: Event) -> None:
+        """Fold one recorded event onto the session, as when it was first accepted."""
+        if event.seq != self._table.seq + 1:
+            raise ValueError(f"event {event.seq} cannot follow event {self._table.seq}")
+        fold(self.exercise, self._table, event)
+        self._events.append(event)
 
     # Reading -----------------------------------------------------------------
 

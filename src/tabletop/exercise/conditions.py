@@ -25,7 +25,9 @@ Ending = Literal["agreement", "deadline", "walk_out", "breakdown"]
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True
+    )
 
 
 class AllOf(_Node):

@@ -31,7 +31,9 @@ CONTROL = "control"
 class Model(BaseModel):
     """Strict about unknown keys, so a typo in an exercise never passes silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True
+    )
 
 
 class Fact(Model):

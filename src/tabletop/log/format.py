@@ -1,0 +1,109 @@
+"""The session log's lines: a header, then one event a line, hash-chained.
+
+Each line is JSON ending in `"hash":"<hex>"`, where the hash is the sha256 of
+the previous line's hash followed by the line's own bytes without the hash
+field. Hashing the exact bytes written (not a re-serialisation) keeps the
+chain cheap to check and independent of JSON formatting choices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tabletop import __version__
+from tabletop.exercise.model import Exercise
+
+FORMAT = "tabletop-log"
+VERSION = 1
+_HASH_KEY = ',"hash":"'
+GENESIS = ""
+"""What the header's hash is chained to."""
+
+
+class Seat(BaseModel):
+    """Who plays a role: a person at the keyboard, or a bot with a strategy."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["human", "bot"]
+    strategy: str | None = None
+
+    def __str__(self) -> str:
+        return f"bot ({self.strategy})" if self.kind == "bot" else "human"
+
+
+class Parent(BaseModel):
+    """The log and event a forked session continues from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    log: str
+    seq: int
+    hash: str
+
+
+class Header(BaseModel):
+    """The first line: everything needed to replay the log without any other file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: Literal["tabletop-log"] = FORMAT
+    version: Literal[1] = VERSION
+    engine: str = __version__
+    exercise: Exercise
+    exercise_sha256: str
+    seed: int
+    seats: dict[str, Seat]
+    started_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    parent: Parent | None = None
+
+    @classmethod
+    def for_session(
+        cls,
+        exercise: Exercise,
+        seed: int,
+        seats: dict[str, Seat],
+        parent: Parent | None = None,
+    ) -> Header:
+        return cls(
+            exercise=exercise,
+            exercise_sha256=exercise_digest(exercise),
+            seed=seed,
+            seats=seats,
+            parent=parent,
+        )
+
+
+def exercise_digest(exercise: Exercise) -> str:
+    """sha256 of the exercise as loaded, in canonical JSON."""
+    canonical = json.dumps(
+        exercise.model_dump(mode="json", by_alias=True),
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def chained(body: str, previous: str) -> str:
+    return hashlib.sha256((previous + body).encode()).hexdigest()
+
+
+def seal(body: str, previous: str) -> tuple[str, str]:
+    """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
+    digest = chained(body, previous)
+    return f"{body[:-1]}{_HASH_KEY}{digest}\"}}\n", digest
+
+
+def unseal(line: str) -> tuple[str, str] | None:
+    """Split a written line into its body and its hash; None if it has no hash."""
+    at = line.rfind(_HASH_KEY)
+    if at < 0 or not line.endswith('"}'):
+        return None
+    return line[:at] + "}", line[at + len(_HASH_KEY) : -2]
+

@@ -1,0 +1,140 @@
+"""Reading a session log back, checking every line against the chain.
+
+Reading stops at the first line that cannot be trusted and says which and
+why. A last line cut short by a crash ("torn") is told apart from damage in
+the middle, because a session can carry on from the whole events before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from tabletop.engine.events import Event
+from tabletop.log.format import GENESIS, Header, chained, unseal
+
+
+class LogError(ValueError):
+    """A log that cannot be used at all: not there, not a log, or a bad header."""
+
+
+@dataclass(frozen=True)
+class LogProblem:
+    line: int
+    kind: Literal["torn", "corrupt"]
+    message: str
+
+
+@dataclass
+class LogContents:
+    """What a log holds up to its first untrustworthy line."""
+
+    path: Path
+    header: Header
+    events: list[Event] = field(default_factory=list)
+    problem: LogProblem | None = None
+    hashes: list[str] = field(default_factory=list)
+    """The hash of each trusted line: the header's, then each event's."""
+    good_bytes: int = 0
+    """Length of the trusted part of the file, where a resumed session appends."""
+
+    @property
+    def last_hash(self) -> str:
+        return self.hashes[-1]
+
+
+def read_log(path: Path, verify: bool = True) -> LogContents:
+    """Read `path`; raises LogError if not even the header can be trusted.
+
+    With `verify=False` the hash chain is not recomputed (a faster replay of
+    a log already checked); structure and sequence are still checked.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LogError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise LogError(f"{path}: is a directory, not a session log") from None
+    except OSError as error:
+        raise LogError(f"{path}: cannot read: {error.strerror}") from None
+    lines = data.split(b"\n")
+    complete = data.endswith(b"\n")
+    header_line = lines[0]
+    if not header_line.strip():
+        raise LogError(f"{path}:1: empty file: not a session log")
+    header, header_hash = _header(path, header_line, verify)
+    contents = LogContents(path, header, hashes=[header_hash], good_bytes=len(header_line) + 1)
+    if len(lines) == 1 and not complete:
+        contents.good_bytes = len(header_line)
+        contents.problem = LogProblem(1, "torn", "the header line is cut short")
+        return contents
+    body_lines = lines[1:-1] if complete else lines[1:]
+    for index, raw in enumerate(body_lines):
+        number = index + 2
+        last = index == len(body_lines) - 1
+        if not raw and last and not complete:
+            break
+        problem = _event(contents, raw, number, verify)
+        if problem is not None:
+            torn = last and not complete
+            contents.problem = LogProblem(
+                number,
+                "torn" if torn else "corrupt",
+                "the last line is cut short (a crash while writing); everything before it is whole"
+                if torn
+                else problem,
+            )
+            return contents
+        contents.good_bytes += len(raw) + 1
+    return contents
+
+
+def _header(path: Path, raw: bytes, verify: bool) -> tuple[Header, str]:
+    try:
+        line = raw.decode()
+    except UnicodeDecodeError:
+        raise LogError(f"{path}:1: not a session log (not UTF-8 text)") from None
+    sealed = unseal(line)
+    if sealed is None:
+        raise LogError(f"{path}:1: not a session log (no hash on the header line)")
+    body, digest = sealed
+    if verify and chained(body, GENESIS) != digest:
+        raise LogError(f"{path}:1: the header's hash does not match: the header was altered")
+    try:
+        return Header.model_validate_json(body), digest
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise LogError(f"{path}:1: not a valid log header: {where}: {first['msg']}") from None
+
+
+def _event(contents: LogContents, raw: bytes, number: int, verify: bool) -> str | None:
+    """Take one event line into `contents`, or say what is wrong with it."""
+    try:
+        line = raw.decode()
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    sealed = unseal(line)
+    if sealed is None:
+        return "not a log line (no hash)"
+    body, digest = sealed
+    if verify and chained(body, contents.last_hash) != digest:
+        return (
+            "the hash does not match: this line was edited, "
+            "or a line before it was removed, added or reordered"
+        )
+    try:
+        event = Event.model_validate_json(body)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return f"not a valid event: {where}: {first['msg']}"
+    expected = len(contents.events) + 1
+    if event.seq != expected:
+        return f"expected event {expected}, found event {event.seq}: lines are missing or out of order"
+    contents.events.append(event)
+    contents.hashes.append(digest)
+    return None

@@ -1,0 +1,93 @@
+"""Writing a session log: nothing is acknowledged before it is on disk."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+from tabletop.engine.events import Event
+from tabletop.log.format import GENESIS, Header, seal
+from tabletop.log.reader import LogError
+
+
+class LogWriter:
+    """Appends hash-chained event lines, flushed and fsynced before `append` returns."""
+
+    def __init__(self, file: BinaryIO, last_hash: str, fsync: bool = True) -> None:
+        self._file = file
+        self._last_hash = last_hash
+        self._fsync = fsync
+        self._size = file.tell()
+
+    @classmethod
+    def create(cls, path: Path, header: Header, fsync: bool = True) -> LogWriter:
+        """Start a new log; refuses to overwrite one. The header appears whole or not at all."""
+        line, digest = seal(header.model_dump_json(), GENESIS)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.partial")
+        try:
+            with partial.open("wb") as file:
+                file.write(line.encode())
+                file.flush()
+                if fsync:
+                    os.fsync(file.fileno())
+            os.link(partial, path)
+        except FileExistsError:
+            raise LogError(f"{path}: a log is already there; choose another path") from None
+        except OSError as error:
+            raise LogError(f"{path}: cannot create the log: {error.strerror}") from None
+        finally:
+            partial.unlink(missing_ok=True)
+        return cls(path.open("ab"), digest, fsync)
+
+    @classmethod
+    def reopen(cls, path: Path, good_bytes: int, last_hash: str, fsync: bool = True) -> LogWriter:
+        """Carry on a log after its last whole line, cutting off a torn tail."""
+        try:
+            file = path.open("r+b")
+            file.truncate(good_bytes)
+            file.seek(good_bytes)
+        except OSError as error:
+            raise LogError(f"{path}: cannot reopen the log: {error.strerror}") from None
+        return cls(file, last_hash, fsync)
+
+    @property
+    def last_hash(self) -> str:
+        return self._last_hash
+
+    def append(self, events: Iterable[Event]) -> None:
+        """Write events as one block; on failure the file is cut back as it was."""
+        chunk: list[str] = []
+        digest = self._last_hash
+        for event in events:
+            line, digest = seal(event.model_dump_json(), digest)
+            chunk.append(line)
+        data = "".join(chunk).encode()
+        try:
+            self._file.write(data)
+            self._file.flush()
+            if self._fsync:
+                os.fsync(self._file.fileno())
+        except OSError:
+            self._file.truncate(self._size)
+            self._file.seek(self._size)
+            raise
+        self._size += len(data)
+        self._last_hash = digest
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> LogWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
