@@ -16,16 +16,34 @@ def tiny_exercise_data() -> dict[str, Any]:
         "title": "Tiny",
         "summary": "A two-party test exercise.",
         "roles": [
-            {"id": "town", "name": "Town", "public_briefing": "p", "confidential_briefing": "c",
-             "reservation": 30},
-            {"id": "fest", "name": "Festival", "public_briefing": "p",
-             "confidential_briefing": "c", "reservation": 30},
+            {
+                "id": "town",
+                "name": "Town",
+                "public_briefing": "p",
+                "confidential_briefing": "c",
+                "reservation": 30,
+            },
+            {
+                "id": "fest",
+                "name": "Festival",
+                "public_briefing": "p",
+                "confidential_briefing": "c",
+                "reservation": 30,
+            },
         ],
         "issues": [
-            {"id": "date", "name": "Date", "status_quo": "june",
-             "options": [{"id": "june", "name": "June"}, {"id": "july", "name": "July"}]},
-            {"id": "fee", "name": "Fee", "status_quo": "high",
-             "options": [{"id": "high", "name": "High"}, {"id": "low", "name": "Low"}]},
+            {
+                "id": "date",
+                "name": "Date",
+                "status_quo": "june",
+                "options": [{"id": "june", "name": "June"}, {"id": "july", "name": "July"}],
+            },
+            {
+                "id": "fee",
+                "name": "Fee",
+                "status_quo": "high",
+                "options": [{"id": "high", "name": "High"}, {"id": "low", "name": "Low"}],
+            },
         ],
         "valuations": {
             "town": {"date": {"june": 0, "july": 40}, "fee": {"high": 20, "low": 10}},
@@ -34,10 +52,14 @@ def tiny_exercise_data() -> dict[str, Any]:
         "schedule": {"rounds": 3, "turn_order": ["town", "fest"], "opening_statements": True},
         "signatories": [{"role": "town"}, {"role": "fest"}],
         "injects": [
-            {"id": "rain", "title": "Rain", "text": "Forecast of rain.",
-             "private": {"fest": "Your insurer is nervous."},
-             "trigger": {"at_round": 2},
-             "effects": [{"role": "fest", "reservation_delta": -5}]},
+            {
+                "id": "rain",
+                "title": "Rain",
+                "text": "Forecast of rain.",
+                "private": {"fest": "Your insurer is nervous."},
+                "trigger": {"at_round": 2},
+                "effects": [{"role": "fest", "reservation_delta": -5}],
+            },
             {"id": "press", "title": "Press", "text": "A reporter calls."},
         ],
         "outcomes": [

@@ -16,6 +16,7 @@ from tabletop.cli.common import CommandError
 
 COMMANDS: tuple[str, ...] = (
     # one module per subcommand, in the order `--help` lists them
+    "log",
 )
 
 

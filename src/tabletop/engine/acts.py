@@ -7,11 +7,10 @@ command line, so they are pydantic models validated on the way in.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from tabletop.exercise.model import CONTROL
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Package = dict[str, str]
@@ -95,7 +94,7 @@ class Decline(_Act):
 
 
 class _ControlAct(_Act):
-    actor: Literal["control"] = CONTROL
+    actor: Literal["control"] = "control"
 
 
 class Start(_ControlAct):
@@ -156,29 +155,27 @@ class Abort(_ControlAct):
 
 
 Act = Annotated[
-    Union[
-        Propose,
-        Amend,
-        Support,
-        Withdraw,
-        Reject,
-        Statement,
-        Message,
-        Pass,
-        WalkOut,
-        Sign,
-        Decline,
-        Start,
-        Advance,
-        FireInject,
-        Pause,
-        Resume,
-        ExtendRounds,
-        SkipTurn,
-        Annotate,
-        End,
-        Abort,
-    ],
+    Propose
+    | Amend
+    | Support
+    | Withdraw
+    | Reject
+    | Statement
+    | Message
+    | Pass
+    | WalkOut
+    | Sign
+    | Decline
+    | Start
+    | Advance
+    | FireInject
+    | Pause
+    | Resume
+    | ExtendRounds
+    | SkipTurn
+    | Annotate
+    | End
+    | Abort,
     Field(discriminator="kind"),
 ]
 

@@ -108,8 +108,10 @@ def _turn_act(exercise: Exercise, table: Table, act: Act) -> str | None:
         return _PHASE_WORDS[table.phase]
     if table.turn != act.actor:
         whose = table.turn
-        return f"it is not your turn: {_name(exercise, whose)} is to act" if whose else (
-            "no delegation has the turn"
+        return (
+            f"it is not your turn: {_name(exercise, whose)} is to act"
+            if whose
+            else ("no delegation has the turn")
         )
     if table.phase == "opening" and not isinstance(act, Statement | Pass):
         return "this is the opening: make your opening statement, or pass"
@@ -205,8 +207,10 @@ def _control(exercise: Exercise, table: Table, act: Act) -> str | None:
                 return f"inject {act.inject!r} has already fired"
             return None if phase in LIVE_PHASES else _PHASE_WORDS[phase]
         case Pause():
-            return None if phases.may(table, "pause") else _PHASE_WORDS.get(
-                phase, "the session cannot be paused now"
+            return (
+                None
+                if phases.may(table, "pause")
+                else _PHASE_WORDS.get(phase, "the session cannot be paused now")
             )
         case Resume():
             return None if phase == "paused" else "the session is not paused"

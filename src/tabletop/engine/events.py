@@ -8,11 +8,10 @@ stores, so each payload is checked against its kind when read back.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
-
-from typing_extensions import NotRequired, TypedDict
+from typing import Any, Literal, NotRequired
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, model_validator
+from typing_extensions import TypedDict
 
 from tabletop.exercise.conditions import Ending
 

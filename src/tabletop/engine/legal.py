@@ -97,9 +97,7 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
             kinds.add(kind)
         else:
             reasons[kind] = turn or f"no proposal on the table you can {kind.replace('_', ' ')}"
-    message_to = tuple(
-        r for r in table.order if why(Message(actor=role, to=r, text=".")) is None
-    )
+    message_to = tuple(r for r in table.order if why(Message(actor=role, to=r, text=".")) is None)
     if message_to:
         kinds.add("message")
     else:
@@ -143,6 +141,4 @@ def _control(exercise: Exercise, table: Table) -> LegalActs:
         kinds.add("inject")
     else:
         reasons["inject"] = "no inject can be fired now"
-    return LegalActs(
-        actor=CONTROL, kinds=frozenset(kinds), injects=injects, reasons=reasons
-    )
+    return LegalActs(actor=CONTROL, kinds=frozenset(kinds), injects=injects, reasons=reasons)

@@ -8,7 +8,7 @@ original, and a replayed table needs no machine rebuilt.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from transitions import EventData, Machine
 
@@ -17,22 +17,26 @@ from tabletop.engine.state import LIVE_PHASES, Phase, Table
 _LIVE = list(LIVE_PHASES)
 
 
-def _left_from(phase: Phase) -> Any:
+def _table(event: EventData) -> Table:
+    table = event.model
+    assert isinstance(table, Table)
+    return table
+
+
+def _left_from(phase: Phase) -> Callable[[EventData], bool]:
     def condition(event: EventData) -> bool:
-        table: Table = event.model
-        return table.paused_from == phase
+        return _table(event).paused_from == phase
 
     return condition
 
 
 def _remember_phase(event: EventData) -> None:
-    table: Table = event.model
+    table = _table(event)
     table.paused_from = table.phase
 
 
 def _forget_phase(event: EventData) -> None:
-    table: Table = event.model
-    table.paused_from = None
+    _table(event).paused_from = None
 
 
 _MACHINE = Machine(
@@ -45,15 +49,27 @@ _MACHINE = Machine(
     transitions=[
         {"trigger": "start", "source": "setup", "dest": "briefing"},
         {"trigger": "open", "source": "briefing", "dest": "opening"},
-        {"trigger": "negotiate", "source": ["briefing", "opening", "ratification"],
-         "dest": "negotiating"},
+        {
+            "trigger": "negotiate",
+            "source": ["briefing", "opening", "ratification"],
+            "dest": "negotiating",
+        },
         {"trigger": "ratify", "source": "negotiating", "dest": "ratification"},
-        {"trigger": "conclude", "source": [*_LIVE, "paused"], "dest": "concluded",
-         "after": _forget_phase},
+        {
+            "trigger": "conclude",
+            "source": [*_LIVE, "paused"],
+            "dest": "concluded",
+            "after": _forget_phase,
+        },
         {"trigger": "pause", "source": _LIVE, "dest": "paused", "before": _remember_phase},
         *[
-            {"trigger": "resume", "source": "paused", "dest": phase,
-             "conditions": _left_from(phase), "after": _forget_phase}
+            {
+                "trigger": "resume",
+                "source": "paused",
+                "dest": phase,
+                "conditions": _left_from(phase),
+                "after": _forget_phase,
+            }
             for phase in _LIVE
         ],
         {"trigger": "abort", "source": ["setup", *_LIVE, "paused"], "dest": "aborted"},

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
+from tabletop.engine.state import Proposal, Table
 from tabletop.exercise.conditions import Ending, Facts, holds
 from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
-from tabletop.engine.state import Proposal, Table
 
 
 def facts(table: Table, package: dict[str, str] | None, ended_by: Ending | None = None) -> Facts:
@@ -34,13 +34,13 @@ def always_signatories(exercise: Exercise) -> frozenset[str]:
     return frozenset(s.role for s in exercise.signatories if s.when is None)
 
 
-def ready_for_signature(exercise: Exercise, table: Table) -> tuple[Proposal, tuple[str, ...]] | None:
+def ready_for_signature(
+    exercise: Exercise, table: Table
+) -> tuple[Proposal, tuple[str, ...]] | None:
     """The first live proposal every required signatory supports, with those signatories."""
     for proposal in table.live_proposals:
         needed = signatories(exercise, table, proposal.package)
-        if needed and all(
-            r in proposal.supporters and r not in table.walked_out for r in needed
-        ):
+        if needed and all(r in proposal.supporters and r not in table.walked_out for r in needed):
             return proposal, needed
     return None
 

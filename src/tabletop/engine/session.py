@@ -61,7 +61,7 @@ class IllegalAct(ValueError):
 class Decision:
     """The events an accepted act causes, and the table they lead to."""
 
-    act: Act
+    act: Act | None
     events: tuple[Event, ...]
     table: Table
     after_seq: int
@@ -133,6 +133,13 @@ class Session:
         reason = refusal(self.exercise, self._table, act)
         if reason is not None:
             raise IllegalAct(act, reason)
+        return self._decision(act, at)
+
+    def settle(self, at: datetime | None = None) -> Decision:
+        """The events the rules still owe, if an earlier decision was cut off mid-write."""
+        return self._decision(None, at)
+
+    def _decision(self, act: Act | None, at: datetime | None) -> Decision:
         table = self._table.copy()
         moment = at or datetime.now(UTC)
         events: list[Event] = []
@@ -153,7 +160,8 @@ class Session:
             fold(self.exercise, table, event)
             events.append(event)
 
-        _primary(self.exercise, table, act, emit)
+        if act is not None:
+            _primary(self.exercise, table, act, emit)
         _settle(self.exercise, table, self.seed, emit)
         return Decision(act, tuple(events), table, self._table.seq)
 
@@ -204,8 +212,12 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
             merged = {**table.proposals[act.proposal].package, **act.changes}
             package = {i.id: merged[i.id] for i in exercise.issues}
             number = len(table.proposals) + 1
-            emit(actor, "proposed", {"proposal": number, "package": package,
-                                     "parent": act.proposal}, None)
+            emit(
+                actor,
+                "proposed",
+                {"proposal": number, "package": package, "parent": act.proposal},
+                None,
+            )
         case Support():
             emit(actor, "supported", {"proposal": act.proposal}, None)
         case Withdraw():

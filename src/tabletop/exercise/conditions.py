@@ -16,7 +16,7 @@ leading proposal, if any, as the package).
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -110,18 +110,16 @@ def _tag(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[AllOf, Tag("all")],
-        Annotated[AnyOf, Tag("any")],
-        Annotated[Not, Tag("not")],
-        Annotated[IssueIn, Tag("issue")],
-        Annotated[RoundAtLeast, Tag("round_at_least")],
-        Annotated[RoundAtMost, Tag("round_at_most")],
-        Annotated[SupportedBy, Tag("supported_by")],
-        Annotated[WalkedOut, Tag("walked_out")],
-        Annotated[Fired, Tag("fired")],
-        Annotated[EndedBy, Tag("ended_by")],
-    ],
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[IssueIn, Tag("issue")]
+    | Annotated[RoundAtLeast, Tag("round_at_least")]
+    | Annotated[RoundAtMost, Tag("round_at_most")]
+    | Annotated[SupportedBy, Tag("supported_by")]
+    | Annotated[WalkedOut, Tag("walked_out")]
+    | Annotated[Fired, Tag("fired")]
+    | Annotated[EndedBy, Tag("ended_by")],
     Discriminator(
         _tag,
         custom_error_type="condition",

@@ -8,9 +8,16 @@ option, a cited fact existing) live in `references`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 from tabletop.exercise.conditions import Condition
 
@@ -114,7 +121,7 @@ class ConditionTrigger(Model):
     when: Condition = Field(description="Fires at the first round start where this holds")
 
 
-Trigger = Union[RoundTrigger, ConditionTrigger]
+Trigger = RoundTrigger | ConditionTrigger
 
 
 class ValuationEffect(Model):
@@ -131,7 +138,7 @@ class ReservationEffect(Model):
     reservation_delta: Points
 
 
-Effect = Union[ValuationEffect, ReservationEffect]
+Effect = ValuationEffect | ReservationEffect
 
 
 class Inject(Model):
@@ -185,9 +192,7 @@ class Exercise(Model):
 
         found = problems(self)
         if found:
-            raise ValueError(
-                "; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in found)
-            )
+            raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in found))
         return self
 
     def role(self, role_id: str) -> Role:

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from tabletop import __version__
 from tabletop.exercise.model import Exercise
 
-FORMAT = "tabletop-log"
-VERSION = 1
+FORMAT: Literal["tabletop-log"] = "tabletop-log"
+VERSION: Literal[1] = 1
 _HASH_KEY = ',"hash":"'
 GENESIS = ""
 """What the header's hash is chained to."""
@@ -97,7 +97,7 @@ def chained(body: str, previous: str) -> str:
 def seal(body: str, previous: str) -> tuple[str, str]:
     """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
     digest = chained(body, previous)
-    return f"{body[:-1]}{_HASH_KEY}{digest}\"}}\n", digest
+    return f'{body[:-1]}{_HASH_KEY}{digest}"}}\n', digest
 
 
 def unseal(line: str) -> tuple[str, str] | None:
@@ -106,4 +106,3 @@ def unseal(line: str) -> tuple[str, str] | None:
     if at < 0 or not line.endswith('"}'):
         return None
     return line[:at] + "}", line[at + len(_HASH_KEY) : -2]
-

@@ -16,6 +16,8 @@ from pydantic import ValidationError
 from tabletop.engine.events import Event
 from tabletop.log.format import GENESIS, Header, chained, unseal
 
+_TORN = "the last line is cut short (a crash while writing); everything before it is whole"
+
 
 class LogError(ValueError):
     """A log that cannot be used at all: not there, not a log, or a bad header."""
@@ -65,28 +67,23 @@ def read_log(path: Path, verify: bool = True) -> LogContents:
     header_line = lines[0]
     if not header_line.strip():
         raise LogError(f"{path}:1: empty file: not a session log")
+    if len(lines) == 1:
+        raise LogError(f"{path}:1: the header line is cut short: not a usable session log")
     header, header_hash = _header(path, header_line, verify)
     contents = LogContents(path, header, hashes=[header_hash], good_bytes=len(header_line) + 1)
-    if len(lines) == 1 and not complete:
-        contents.good_bytes = len(header_line)
-        contents.problem = LogProblem(1, "torn", "the header line is cut short")
-        return contents
     body_lines = lines[1:-1] if complete else lines[1:]
     for index, raw in enumerate(body_lines):
         number = index + 2
         last = index == len(body_lines) - 1
-        if not raw and last and not complete:
-            break
+        if last and not complete:
+            # A line counts only once its newline is written: the writer ends
+            # every block with one, so without it the write never finished.
+            if raw:
+                contents.problem = LogProblem(number, "torn", _TORN)
+            return contents
         problem = _event(contents, raw, number, verify)
         if problem is not None:
-            torn = last and not complete
-            contents.problem = LogProblem(
-                number,
-                "torn" if torn else "corrupt",
-                "the last line is cut short (a crash while writing); everything before it is whole"
-                if torn
-                else problem,
-            )
+            contents.problem = LogProblem(number, "corrupt", problem)
             return contents
         contents.good_bytes += len(raw) + 1
     return contents
@@ -134,7 +131,9 @@ def _event(contents: LogContents, raw: bytes, number: int, verify: bool) -> str 
         return f"not a valid event: {where}: {first['msg']}"
     expected = len(contents.events) + 1
     if event.seq != expected:
-        return f"expected event {expected}, found event {event.seq}: lines are missing or out of order"
+        return (
+            f"expected event {expected}, found event {event.seq}: lines are missing or out of order"
+        )
     contents.events.append(event)
     contents.hashes.append(digest)
     return None

@@ -71,7 +71,14 @@ class RecordedSession:
             )
         session = rebuild(contents)
         writer = LogWriter.reopen(path, contents.good_bytes, contents.last_hash, fsync)
-        return cls(path, contents.header, session, writer), problem
+        recorded = cls(path, contents.header, session, writer)
+        if problem is not None:
+            # The torn write may have cut a decision after its act: let the
+            # rules finish what they would have added (a round start, the end).
+            decision = session.settle()
+            writer.append(decision.events)
+            session.commit(decision)
+        return recorded, problem
 
     @classmethod
     def fork(

@@ -1,0 +1,74 @@
+"""Property tests: whatever is thrown at a session, refusals change nothing and replay is exact."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tabletop.engine import IllegalAct, Session
+from tabletop.engine.acts import Act, Advance, Start
+from tabletop.exercise.model import Exercise
+from tabletop.log import RecordedSession, Seat, read_log, rebuild
+from tests.conftest import tiny_exercise_data
+from tests.engine.strategies import any_act
+
+EXERCISE = Exercise.model_validate(tiny_exercise_data())
+MOMENT = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _play(session: Session | RecordedSession, acts: list[Act]) -> int:
+    """Apply each act; a refused one must leave the state exactly as it was."""
+    engine = session.session if isinstance(session, RecordedSession) else session
+    accepted = 0
+    for act in acts:
+        before = engine.state
+        events_before = len(engine.events)
+        try:
+            session.apply(act, MOMENT)
+        except IllegalAct as refused:
+            assert refused.reason
+            assert engine.state == before
+            assert len(engine.events) == events_before
+        else:
+            accepted += 1
+    return accepted
+
+
+started = st.lists(any_act(EXERCISE), max_size=60).map(lambda acts: [Start(), Advance(), *acts])
+
+
+@settings(max_examples=150, deadline=None)
+@given(acts=started, seed=st.integers(min_value=0, max_value=2**32))
+def test_replay_of_the_events_gives_the_same_state(acts: list[Act], seed: int) -> None:
+    live = Session(EXERCISE, seed)
+    _play(live, acts)
+    replayed = Session(EXERCISE, seed, live.events)
+    assert replayed.state == live.state
+    for role in EXERCISE.role_ids:
+        assert replayed.legal_acts(role) == live.legal_acts(role)
+
+
+@settings(max_examples=40, deadline=None)
+@given(acts=started, seed=st.integers(min_value=0, max_value=2**32))
+def test_a_log_replays_to_the_live_state(acts: list[Act], seed: int) -> None:
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "session.jsonl"
+        seats = {role: Seat(kind="human") for role in EXERCISE.role_ids}
+        recorded = RecordedSession.create(path, EXERCISE, seed, seats, fsync=False)
+        _play(recorded, acts)
+        recorded.close()
+        contents = read_log(path)
+        assert contents.problem is None
+        assert rebuild(contents).state == recorded.session.state
+
+
+@settings(max_examples=60, deadline=None)
+@given(acts=started)
+def test_refused_acts_say_why_and_change_nothing(acts: list[Act]) -> None:
+    session = Session(EXERCISE, 3)
+    accepted = _play(session, acts)
+    assert accepted >= 2
