@@ -11,7 +11,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Package = dict[str, str]
 """One option per issue: issue id → option id."""

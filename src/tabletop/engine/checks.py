@@ -19,7 +19,6 @@ from tabletop.engine.acts import (
     ExtendRounds,
     FireInject,
     Message,
-    Pass,
     Pause,
     Propose,
     Reject,
@@ -27,7 +26,6 @@ from tabletop.engine.acts import (
     Sign,
     SkipTurn,
     Start,
-    Statement,
     Support,
     WalkOut,
     Withdraw,
@@ -50,41 +48,71 @@ def refusal(exercise: Exercise, table: Table, act: Act) -> str | None:
     """The reason `act` is refused, or None when it is legal now."""
     if act.kind in CONTROL_KINDS:
         return _control(exercise, table, act)
-    if act.actor == CONTROL:
-        return "Control does not negotiate: that is a delegation's act"
-    if act.actor not in table.reservations:
-        return f"there is no delegation {act.actor!r} in this exercise"
-    if act.actor in table.walked_out:
-        return f"{_name(exercise, act.actor)} has walked out of the talks"
+    actor = act.actor
+    reason = seat_reason(exercise, table, actor)
+    if reason is not None:
+        return reason
     match act:
         case Message():
-            return _message(exercise, table, act)
+            return message_reason(exercise, table, actor, act.to)
         case WalkOut():
-            if table.phase not in ("opening", "negotiating", "ratification"):
-                return _PHASE_WORDS.get(table.phase, "there is nothing to walk out of yet")
-            return None
+            return walk_out_reason(table)
         case Sign() | Decline():
-            return _signature(exercise, table, act.actor)
-    return _turn_act(exercise, table, act)
+            return signature_reason(exercise, table, actor)
+    reason = turn_reason(exercise, table, actor, act.kind)
+    if reason is not None:
+        return reason
+    match act:
+        case Propose():
+            return _package(exercise, table, act.package)
+        case Amend():
+            return _amendment(exercise, table, act.proposal, act.changes)
+        case Support():
+            return support_reason(table, actor, act.proposal)
+        case Withdraw():
+            return withdraw_reason(table, actor, act.proposal)
+        case Reject():
+            return reject_reason(table, actor, act.proposal)
+    return None
+
+
+# The checks below take plain values, so `legal` can ask them without building acts.
+
+
+def seat_reason(exercise: Exercise, table: Table, actor: str) -> str | None:
+    """Why this actor cannot act as a delegation at all."""
+    if actor == CONTROL:
+        return "Control does not negotiate: that is a delegation's act"
+    if actor not in table.reservations:
+        return f"there is no delegation {actor!r} in this exercise"
+    if actor in table.walked_out:
+        return f"{_name(exercise, actor)} has walked out of the talks"
+    return None
 
 
 def _name(exercise: Exercise, role: str) -> str:
     return exercise.role(role).name
 
 
-def _message(exercise: Exercise, table: Table, act: Message) -> str | None:
+def message_reason(exercise: Exercise, table: Table, actor: str, to: str) -> str | None:
     if table.phase not in LIVE_PHASES:
         return _PHASE_WORDS[table.phase]
-    if act.to == act.actor:
+    if to == actor:
         return "a message goes to another delegation"
-    if act.to not in table.reservations:
-        return f"there is no delegation {act.to!r} to write to"
-    if act.to in table.walked_out:
-        return f"{_name(exercise, act.to)} has left the table"
+    if to not in table.reservations:
+        return f"there is no delegation {to!r} to write to"
+    if to in table.walked_out:
+        return f"{_name(exercise, to)} has left the table"
     return None
 
 
-def _signature(exercise: Exercise, table: Table, role: str) -> str | None:
+def walk_out_reason(table: Table) -> str | None:
+    if table.phase not in ("opening", "negotiating", "ratification"):
+        return _PHASE_WORDS.get(table.phase, "there is nothing to walk out of yet")
+    return None
+
+
+def signature_reason(exercise: Exercise, table: Table, role: str) -> str | None:
     ratification = table.ratification
     if table.phase != "ratification" or ratification is None:
         return (
@@ -101,53 +129,55 @@ def _signature(exercise: Exercise, table: Table, role: str) -> str | None:
     return None
 
 
-def _turn_act(exercise: Exercise, table: Table, act: Act) -> str | None:
+def turn_reason(exercise: Exercise, table: Table, actor: str, kind: str) -> str | None:
+    """Why `actor` cannot take a turn with an act of this kind now."""
     if table.phase == "ratification":
         return "a proposal is under signature: the signatories sign or decline"
     if table.phase not in ("opening", "negotiating"):
         return _PHASE_WORDS[table.phase]
-    if table.turn != act.actor:
+    if table.turn != actor:
         whose = table.turn
-        return (
-            f"it is not your turn: {_name(exercise, whose)} is to act"
-            if whose
-            else ("no delegation has the turn")
-        )
-    if table.phase == "opening" and not isinstance(act, Statement | Pass):
+        if whose is None:
+            return "no delegation has the turn"
+        return f"it is not your turn: {_name(exercise, whose)} is to act"
+    if table.phase == "opening" and kind not in ("statement", "pass"):
         return "this is the opening: make your opening statement, or pass"
-    match act:
-        case Propose():
-            return _package(exercise, table, act.package)
-        case Amend():
-            reason = _on_table(table, act.proposal)
-            if reason:
-                return reason
-            changes = _package(exercise, table, act.changes, partial=True)
-            if changes:
-                return changes
-            package = {**table.proposals[act.proposal].package, **act.changes}
-            if package == table.proposals[act.proposal].package:
-                return "the amendment changes nothing"
-            return _package(exercise, table, package)
-        case Support():
-            reason = _on_table(table, act.proposal)
-            if reason is None and act.actor in table.proposals[act.proposal].supporters:
-                return f"you already support proposal #{act.proposal}"
-            return reason
-        case Withdraw():
-            if act.proposal not in table.proposals:
-                return f"there is no proposal #{act.proposal}"
-            if act.actor not in table.proposals[act.proposal].supporters:
-                return f"you do not support proposal #{act.proposal}"
-            return None
-        case Reject():
-            reason = _on_table(table, act.proposal)
-            if reason is None and any(
-                r.role == act.actor for r in table.proposals[act.proposal].rejections
-            ):
-                return f"you have already rejected proposal #{act.proposal}"
-            return reason
     return None
+
+
+def support_reason(table: Table, actor: str, number: int) -> str | None:
+    reason = _on_table(table, number)
+    if reason is None and actor in table.proposals[number].supporters:
+        return f"you already support proposal #{number}"
+    return reason
+
+
+def withdraw_reason(table: Table, actor: str, number: int) -> str | None:
+    if number not in table.proposals:
+        return f"there is no proposal #{number}"
+    if actor not in table.proposals[number].supporters:
+        return f"you do not support proposal #{number}"
+    return None
+
+
+def reject_reason(table: Table, actor: str, number: int) -> str | None:
+    reason = _on_table(table, number)
+    if reason is None and any(r.role == actor for r in table.proposals[number].rejections):
+        return f"you have already rejected proposal #{number}"
+    return reason
+
+
+def _amendment(
+    exercise: Exercise, table: Table, number: int, changes: dict[str, str]
+) -> str | None:
+    reason = _on_table(table, number) or _package(exercise, table, changes, partial=True)
+    if reason:
+        return reason
+    parent = table.proposals[number].package
+    package = {**parent, **changes}
+    if package == parent:
+        return "the amendment changes nothing"
+    return _package(exercise, table, package)
 
 
 def _on_table(table: Table, number: int) -> str | None:

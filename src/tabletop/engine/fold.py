@@ -7,6 +7,7 @@ made), so replaying a log is just folding its events onto a fresh table.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from tabletop.engine import phases
 from tabletop.engine.events import Event
@@ -46,10 +47,8 @@ def _first_turn(table: Table) -> None:
     _next_turn(table)
 
 
-def _update(table: Table, proposal_id: int, **changes: object) -> Proposal:
-    proposal = table.proposals[proposal_id].model_copy(update=changes)
-    table.proposals[proposal_id] = proposal
-    return proposal
+def _store(table: Table, proposal: Proposal) -> None:
+    table.proposals[proposal.id] = proposal
 
 
 def _started(exercise: Exercise, table: Table, event: Event) -> None:
@@ -73,7 +72,7 @@ def _round_started(exercise: Exercise, table: Table, event: Event) -> None:
 def _proposed(exercise: Exercise, table: Table, event: Event) -> None:
     parent = event.payload["parent"]
     if parent is not None and table.proposals[parent].author == event.actor:
-        _update(table, parent, status="superseded")
+        _store(table, replace(table.proposals[parent], status="superseded"))
     number = event.payload["proposal"]
     table.proposals[number] = Proposal(
         id=number,
@@ -88,27 +87,24 @@ def _proposed(exercise: Exercise, table: Table, event: Event) -> None:
 
 def _supported(exercise: Exercise, table: Table, event: Event) -> None:
     proposal = table.proposals[event.payload["proposal"]]
-    _update(table, proposal.id, supporters=(*proposal.supporters, event.actor))
+    _store(table, replace(proposal, supporters=(*proposal.supporters, event.actor)))
 
 
 def _withdrawn(exercise: Exercise, table: Table, event: Event) -> None:
     proposal = table.proposals[event.payload["proposal"]]
     if proposal.author == event.actor:
-        _update(table, proposal.id, status="withdrawn", supporters=())
+        _store(table, replace(proposal, status="withdrawn", supporters=()))
     else:
         kept = tuple(r for r in proposal.supporters if r != event.actor)
-        _update(table, proposal.id, supporters=kept)
+        _store(table, replace(proposal, supporters=kept))
 
 
 def _rejected(exercise: Exercise, table: Table, event: Event) -> None:
     proposal = table.proposals[event.payload["proposal"]]
     rejection = Rejection(role=event.actor, reason=event.payload["reason"])
-    _update(
-        table,
-        proposal.id,
-        supporters=tuple(r for r in proposal.supporters if r != event.actor),
-        rejections=(*proposal.rejections, rejection),
-    )
+    supporters = tuple(r for r in proposal.supporters if r != event.actor)
+    rejections = (*proposal.rejections, rejection)
+    _store(table, replace(proposal, supporters=supporters, rejections=rejections))
 
 
 def _walked_out(exercise: Exercise, table: Table, event: Event) -> None:
@@ -117,7 +113,7 @@ def _walked_out(exercise: Exercise, table: Table, event: Event) -> None:
     for proposal in list(table.proposals.values()):
         if event.actor in proposal.supporters:
             kept = tuple(r for r in proposal.supporters if r != event.actor)
-            _update(table, proposal.id, supporters=kept)
+            _store(table, replace(proposal, supporters=kept))
     if was_turn and table.phase in ("opening", "negotiating"):
         _next_turn(table)
 
@@ -131,8 +127,8 @@ def _ratification_opened(exercise: Exercise, table: Table, event: Event) -> None
 
 def _signed(exercise: Exercise, table: Table, event: Event) -> None:
     assert table.ratification is not None
-    table.ratification = table.ratification.model_copy(
-        update={"signed": (*table.ratification.signed, event.actor)}
+    table.ratification = replace(
+        table.ratification, signed=(*table.ratification.signed, event.actor)
     )
 
 
@@ -140,7 +136,7 @@ def _declined(exercise: Exercise, table: Table, event: Event) -> None:
     assert table.ratification is not None
     proposal = table.proposals[table.ratification.proposal]
     kept = tuple(r for r in proposal.supporters if r != event.actor)
-    _update(table, proposal.id, supporters=kept)
+    _store(table, replace(proposal, supporters=kept))
     table.ratification = None
     phases.fire(table, "negotiate")
 

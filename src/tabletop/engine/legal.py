@@ -8,27 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tabletop.engine import checks
 from tabletop.engine.acts import (
     Abort,
     Act,
     Advance,
     Annotate,
-    Decline,
     End,
     ExtendRounds,
     FireInject,
-    Message,
-    Pass,
     Pause,
-    Reject,
     Resume,
-    Sign,
     SkipTurn,
     Start,
-    Statement,
-    Support,
-    WalkOut,
-    Withdraw,
 )
 from tabletop.engine.checks import refusal
 from tabletop.engine.state import Table
@@ -60,57 +52,52 @@ def legal_acts(exercise: Exercise, table: Table, actor: str) -> LegalActs:
 
 
 def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
-    def why(act: Act) -> str | None:
-        return refusal(exercise, table, act)
-
-    reasons: dict[str, str] = {}
-    kinds: set[str] = set()
-
-    def consider(kind: str, act: Act) -> None:
-        reason = why(act)
-        if reason is None:
-            kinds.add(kind)
-        else:
-            reasons[kind] = reason
-
-    consider("statement", Statement(actor=role, text="."))
-    consider("pass", Pass(actor=role))
-    consider("walk_out", WalkOut(actor=role))
-    consider("sign", Sign(actor=role))
-    consider("decline", Decline(actor=role))
-    turn = why(Pass(actor=role))
-    if turn is None and table.phase == "opening":
-        turn = "this is the opening: make your opening statement, or pass"
-    numbers = sorted(table.proposals)
-    support = tuple(n for n in numbers if why(Support(actor=role, proposal=n)) is None)
-    withdraw = tuple(n for n in numbers if why(Withdraw(actor=role, proposal=n)) is None)
-    reject = tuple(n for n in numbers if why(Reject(actor=role, proposal=n, reason=".")) is None)
-    amend = tuple(p.id for p in table.live_proposals) if turn is None else ()
-    for kind, open_ in (
-        ("propose", turn is None),
-        ("amend", bool(amend)),
-        ("support", bool(support)),
-        ("withdraw", bool(withdraw)),
-        ("reject", bool(reject)),
+    seat = checks.seat_reason(exercise, table, role)
+    turn = seat or checks.turn_reason(exercise, table, role, "propose")
+    speak = seat or checks.turn_reason(exercise, table, role, "statement")
+    signature = seat or checks.signature_reason(exercise, table, role)
+    reasons: dict[str, str | None] = {
+        "statement": speak,
+        "pass": speak,
+        "walk_out": seat or checks.walk_out_reason(table),
+        "sign": signature,
+        "decline": signature,
+        "propose": turn,
+    }
+    live = [p.id for p in table.live_proposals] if turn is None else []
+    mine = [p.id for p in table.proposals.values() if role in p.supporters] if turn is None else []
+    support = tuple(n for n in live if checks.support_reason(table, role, n) is None)
+    withdraw = tuple(n for n in mine if checks.withdraw_reason(table, role, n) is None)
+    reject = tuple(n for n in live if checks.reject_reason(table, role, n) is None)
+    amend = tuple(live)
+    for kind, numbers in (
+        ("amend", amend),
+        ("support", support),
+        ("withdraw", withdraw),
+        ("reject", reject),
     ):
-        if open_:
-            kinds.add(kind)
-        else:
-            reasons[kind] = turn or f"no proposal on the table you can {kind.replace('_', ' ')}"
-    message_to = tuple(r for r in table.order if why(Message(actor=role, to=r, text=".")) is None)
-    if message_to:
-        kinds.add("message")
-    else:
-        reasons["message"] = why(Message(actor=role, to=role, text=".")) or "no one to write to"
+        reasons[kind] = turn or (
+            None if numbers else f"no proposal on the table you can {kind.replace('_', ' ')}"
+        )
+    message_to = tuple(
+        r
+        for r in table.order
+        if seat is None and checks.message_reason(exercise, table, role, r) is None
+    )
+    reasons["message"] = (
+        None
+        if message_to
+        else seat or checks.message_reason(exercise, table, role, role) or "no one to write to"
+    )
     return LegalActs(
         actor=role,
-        kinds=frozenset(kinds),
+        kinds=frozenset(kind for kind, reason in reasons.items() if reason is None),
         support=support,
         withdraw=withdraw,
         reject=reject,
         amend=amend,
         message_to=message_to,
-        reasons=reasons,
+        reasons={kind: reason for kind, reason in reasons.items() if reason is not None},
     )
 
 

@@ -38,7 +38,10 @@ def ready_for_signature(
     exercise: Exercise, table: Table
 ) -> tuple[Proposal, tuple[str, ...]] | None:
     """The first live proposal every required signatory supports, with those signatories."""
+    always = always_signatories(exercise)
     for proposal in table.live_proposals:
+        if not always.issubset(proposal.supporters):
+            continue  # cheap test first: conditions are only worth checking on serious candidates
         needed = signatories(exercise, table, proposal.package)
         if needed and all(r in proposal.supporters and r not in table.walked_out for r in needed):
             return proposal, needed

@@ -147,15 +147,13 @@ class Session:
         def emit(
             actor: str, kind: str, payload: dict[str, Any], visible_to: tuple[str, ...] | None
         ) -> None:
-            event = Event.model_validate(
-                {
-                    "seq": table.seq + 1,
-                    "at": moment,
-                    "actor": actor,
-                    "kind": kind,
-                    "payload": payload,
-                    "visible_to": visible_to,
-                }
+            event = Event(
+                seq=table.seq + 1,
+                at=moment,
+                actor=actor,
+                kind=kind,  # type: ignore[arg-type]
+                payload=payload,
+                visible_to=visible_to,
             )
             fold(self.exercise, table, event)
             events.append(event)

@@ -1,5 +1,8 @@
 """The session as it stands: the table, the clock, and what has been settled.
 
+Proposals and ratifications are plain frozen dataclasses: the fold replaces
+them on every support and signature, and that has to be cheap.
+
 `Table` is the working state the fold updates in place (cheap to copy, so a
 decision can be tried on a copy and thrown away). `SessionState` is the
 immutable snapshot handed to the UI and printed by `tabletop log state`.
@@ -7,6 +10,7 @@ immutable snapshot handed to the UI and printed by `tabletop log state`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -25,12 +29,14 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Rejection(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Rejection:
     role: str
     reason: str
 
 
-class Proposal(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Proposal:
     """A package on the table, who stands behind it and who turned it down."""
 
     id: int
@@ -44,7 +50,8 @@ class Proposal(_Frozen):
     rejections: tuple[Rejection, ...] = ()
 
 
-class Ratification(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Ratification:
     """A proposal under signature: the required signatories sign in turn order."""
 
     proposal: int

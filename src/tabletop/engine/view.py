@@ -4,16 +4,22 @@ Its own valuations and reservation, the public table, the events it was
 allowed to see, and the private texts of injects addressed to it. Nothing
 else of other delegations reaches it, so a screen or a bot built on a view
 cannot leak what it never had.
+
+A view is a snapshot: it holds the table as it was when taken (tables are
+replaced, never changed, once committed) and works out its event history
+and legal acts only when asked, since bots ask for a view every turn.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from tabletop.engine.events import Event
-from tabletop.engine.legal import LegalActs
+from tabletop.engine.legal import LegalActs, legal_acts
 from tabletop.engine.session import Session
-from tabletop.engine.state import Conclusion, Phase, Proposal
+from tabletop.engine.state import Conclusion, Phase, Proposal, Ratification, Table
 from tabletop.exercise.model import Exercise, Role
 
 
@@ -26,67 +32,66 @@ class InjectNotice:
     seq: int
 
 
-@dataclass(frozen=True)
 class RoleView:
-    exercise: Exercise
-    role: Role
-    phase: Phase
-    round: int
-    rounds: int
-    turn: str | None
-    proposals: tuple[Proposal, ...]
-    valuations: dict[str, dict[str, int]]
-    reservation: int
-    events: tuple[Event, ...]
-    injects: tuple[InjectNotice, ...]
-    legal: LegalActs
-    conclusion: Conclusion | None
-    walked_out: frozenset[str]
-    signatories_pending: str | None
+    """One delegation's window; `exercise` is redacted to what that delegation may read."""
+
+    def __init__(self, exercise: Exercise, table: Table, events: Sequence[Event], role: str):
+        self.exercise = exercise
+        self.role: Role = exercise.role(role)
+        self._table = table
+        self._history = events
+        self._count = len(events)
+        self.phase: Phase = table.phase
+        self.round = table.round
+        self.rounds = table.rounds
+        self.turn = table.turn
+        self.proposals: tuple[Proposal, ...] = tuple(table.proposals.values())
+        self.valuations: dict[str, dict[str, int]] = table.valuations[role]
+        self.reservation: int = table.reservations[role]
+        self.conclusion: Conclusion | None = table.conclusion
+        self.walked_out: frozenset[str] = table.walked_out
+        self.ratification: Ratification | None = table.ratification
 
     @property
     def my_turn(self) -> bool:
         return self.turn == self.role.id
 
-    def score(self, package: dict[str, str]) -> int:
-        """This role's points for a package, as it values things now."""
-        return sum(self.valuations[issue][option] for issue, option in package.items())
-
     @property
     def live_proposals(self) -> list[Proposal]:
         return [p for p in self.proposals if p.status == "live"]
 
+    def score(self, package: dict[str, str]) -> int:
+        """This role's points for a package, as it values things now."""
+        return sum(self.valuations[issue][option] for issue, option in package.items())
 
-def role_view(session: Session, role_id: str) -> RoleView:
-    exercise = session.exercise
-    table = session.table
-    events = tuple(e for e in session.events if e.visible_for(role_id))
-    notices = tuple(
-        InjectNotice(
-            inject=inject.id,
-            title=inject.title,
-            text=inject.text,
-            private=inject.private.get(role_id),
-            seq=event.seq,
-        )
-        for event in events
-        if event.kind == "inject_fired"
-        for inject in [exercise.inject(event.payload["inject"])]
-    )
-    return RoleView(
-        exercise=exercise,
-        role=exercise.role(role_id),
-        phase=table.phase,
-        round=table.round,
-        rounds=table.rounds,
-        turn=table.turn,
-        proposals=tuple(table.proposals.values()),
-        valuations=table.valuations[role_id],
-        reservation=table.reservations[role_id],
-        events=events,
-        injects=notices,
-        legal=session.legal_acts(role_id),
-        conclusion=table.conclusion,
-        walked_out=table.walked_out,
-        signatories_pending=table.ratification.pending if table.ratification else None,
-    )
+    @cached_property
+    def legal(self) -> LegalActs:
+        return legal_acts(self.exercise, self._table, self.role.id)
+
+    @cached_property
+    def events(self) -> tuple[Event, ...]:
+        """The events this role saw, up to the moment of the view."""
+        role = self.role.id
+        return tuple(e for e in self._history[: self._count] if e.visible_for(role))
+
+    @cached_property
+    def injects(self) -> tuple[InjectNotice, ...]:
+        """Injects as this role was told them: the public text and its own private one."""
+        notices = []
+        for event in self.events:
+            if event.kind == "inject_fired":
+                inject = self.exercise.inject(event.payload["inject"])
+                notices.append(
+                    InjectNotice(
+                        inject=inject.id,
+                        title=inject.title,
+                        text=inject.text,
+                        private=inject.private.get(self.role.id),
+                        seq=event.seq,
+                    )
+                )
+        return tuple(notices)
+
+
+def role_view(session: Session, role: str) -> RoleView:
+    return RoleView(session.exercise.as_read_by(role), session.table, session.events, role)

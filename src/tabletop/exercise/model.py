@@ -8,12 +8,15 @@ option, a cited fact existing) live in `references`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     ValidationInfo,
     model_validator,
@@ -58,7 +61,8 @@ class Source(Model):
     title: Text
     author: Text
     outlet: Text
-    date: Text
+    date: Annotated[Text, BeforeValidator(lambda v: v.isoformat() if isinstance(v, date) else v)]
+    """Publication date; YAML's unquoted 2020-11-23 arrives as a date and is kept as text."""
     url: str | None = None
     facts: list[Fact] = Field(default_factory=list)
 
@@ -194,6 +198,38 @@ class Exercise(Model):
         if found:
             raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in found))
         return self
+
+    _readings: dict[str, Exercise] = PrivateAttr(default_factory=dict)
+
+    def as_read_by(self, role_id: str) -> Exercise:
+        """The exercise as one delegation may read it, kept once made.
+
+        Other roles' confidential briefings, reservations, points and private
+        inject texts are left out: what a delegation screen or a bot is given
+        cannot leak what it never had.
+        """
+        if role_id not in self._readings:
+            hidden = {
+                "confidential_briefing": "(confidential to another delegation)",
+                "reservation": 0,
+            }
+            reading = self.model_copy(
+                update={
+                    "roles": [
+                        r if r.id == role_id else r.model_copy(update=hidden) for r in self.roles
+                    ],
+                    "injects": [
+                        i.model_copy(
+                            update={"private": {k: v for k, v in i.private.items() if k == role_id}}
+                        )
+                        for i in self.injects
+                    ],
+                    "valuations": {role_id: self.valuations[role_id]},
+                }
+            )
+            reading._readings = {role_id: reading}
+            self._readings[role_id] = reading
+        return self._readings[role_id]
 
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from pydantic import ValidationError
 
@@ -36,56 +36,59 @@ class LogContents:
 
     path: Path
     header: Header
+    last_hash: str
+    """The hash of the last trusted line: what the next line must chain to."""
+    good_bytes: int
+    """Length of the trusted part of the file, where a resumed session appends."""
     events: list[Event] = field(default_factory=list)
     problem: LogProblem | None = None
-    hashes: list[str] = field(default_factory=list)
-    """The hash of each trusted line: the header's, then each event's."""
-    good_bytes: int = 0
-    """Length of the trusted part of the file, where a resumed session appends."""
-
-    @property
-    def last_hash(self) -> str:
-        return self.hashes[-1]
 
 
-def read_log(path: Path, verify: bool = True) -> LogContents:
-    """Read `path`; raises LogError if not even the header can be trusted.
+def read_log(path: Path, verify: bool = True, upto: int | None = None) -> LogContents:
+    """Read `path` (up to event `upto`); raises LogError if not even the header can be trusted.
 
     With `verify=False` the hash chain is not recomputed (a faster replay of
-    a log already checked); structure and sequence are still checked.
+    a log already checked); structure and sequence are still checked. Lines
+    are read one at a time, so a long log costs only its events in memory.
     """
     try:
-        data = path.read_bytes()
+        file = path.open("rb")
     except FileNotFoundError:
         raise LogError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise LogError(f"{path}: is a directory, not a session log") from None
     except OSError as error:
         raise LogError(f"{path}: cannot read: {error.strerror}") from None
-    lines = data.split(b"\n")
-    complete = data.endswith(b"\n")
-    header_line = lines[0]
-    if not header_line.strip():
+    with file:
+        try:
+            return _read(path, file, verify, upto)
+        except IsADirectoryError:
+            raise LogError(f"{path}: is a directory, not a session log") from None
+        except OSError as error:
+            raise LogError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _read(path: Path, file: BinaryIO, verify: bool, upto: int | None) -> LogContents:
+    first = file.readline()
+    if not first.strip():
         raise LogError(f"{path}:1: empty file: not a session log")
-    if len(lines) == 1:
+    if not first.endswith(b"\n"):
         raise LogError(f"{path}:1: the header line is cut short: not a usable session log")
-    header, header_hash = _header(path, header_line, verify)
-    contents = LogContents(path, header, hashes=[header_hash], good_bytes=len(header_line) + 1)
-    body_lines = lines[1:-1] if complete else lines[1:]
-    for index, raw in enumerate(body_lines):
-        number = index + 2
-        last = index == len(body_lines) - 1
-        if last and not complete:
+    header, digest = _header(path, first[:-1], verify)
+    contents = LogContents(path, header, last_hash=digest, good_bytes=len(first))
+    for number, raw in enumerate(file, start=2):
+        if upto is not None and len(contents.events) >= upto:
+            break
+        if not raw.endswith(b"\n"):
             # A line counts only once its newline is written: the writer ends
             # every block with one, so without it the write never finished.
-            if raw:
-                contents.problem = LogProblem(number, "torn", _TORN)
-            return contents
-        problem = _event(contents, raw, number, verify)
+            contents.problem = LogProblem(number, "torn", _TORN)
+            break
+        problem = _event(contents, raw[:-1], verify)
         if problem is not None:
             contents.problem = LogProblem(number, "corrupt", problem)
-            return contents
-        contents.good_bytes += len(raw) + 1
+            break
+        contents.good_bytes += len(raw)
     return contents
 
 
@@ -108,7 +111,7 @@ def _header(path: Path, raw: bytes, verify: bool) -> tuple[Header, str]:
         raise LogError(f"{path}:1: not a valid log header: {where}: {first['msg']}") from None
 
 
-def _event(contents: LogContents, raw: bytes, number: int, verify: bool) -> str | None:
+def _event(contents: LogContents, raw: bytes, verify: bool) -> str | None:
     """Take one event line into `contents`, or say what is wrong with it."""
     try:
         line = raw.decode()
@@ -124,7 +127,7 @@ def _event(contents: LogContents, raw: bytes, number: int, verify: bool) -> str 
             "or a line before it was removed, added or reordered"
         )
     try:
-        event = Event.model_validate_json(body)
+        event = Event.from_json(body)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -135,5 +138,5 @@ def _event(contents: LogContents, raw: bytes, number: int, verify: bool) -> str 
             f"expected event {expected}, found event {event.seq}: lines are missing or out of order"
         )
     contents.events.append(event)
-    contents.hashes.append(digest)
+    contents.last_hash = digest
     return None

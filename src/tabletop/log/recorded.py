@@ -85,11 +85,11 @@ class RecordedSession:
         cls, parent_path: Path, seq: int, path: Path, seats: dict[str, Seat] | None = None
     ) -> RecordedSession:
         """A new session continuing from event `seq` of another log, in a log of its own."""
-        contents = read_log(parent_path)
+        contents = read_log(parent_path, upto=seq)
         if seq < 0 or seq > len(contents.events):
             raise LogError(f"{parent_path}: no event {seq} to fork from")
         source = contents.header
-        parent = Parent(log=str(parent_path), seq=seq, hash=contents.hashes[seq])
+        parent = Parent(log=str(parent_path), seq=seq, hash=contents.last_hash)
         header = Header.for_session(
             source.exercise, source.seed, seats or dict(source.seats), parent
         )

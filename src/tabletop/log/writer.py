@@ -63,7 +63,7 @@ class LogWriter:
         chunk: list[str] = []
         digest = self._last_hash
         for event in events:
-            line, digest = seal(event.model_dump_json(), digest)
+            line, digest = seal(event.to_json(), digest)
             chunk.append(line)
         data = "".join(chunk).encode()
         try:

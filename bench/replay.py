@@ -1,0 +1,113 @@
+"""Replay throughput: rebuilding a session from a long log, with and without hash checks.
+
+Run: .venv/bin/python bench/replay.py [--events N]
+Writes a log of about N events (a long session: proposals, support, statements and a
+busy back channel), then times `read_log` + `rebuild` and measures peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from tabletop.engine import IllegalAct
+from tabletop.engine.acts import (
+    Act,
+    Advance,
+    Decline,
+    ExtendRounds,
+    Message,
+    Pass,
+    Propose,
+    Start,
+    Statement,
+    Support,
+    Withdraw,
+)
+from tabletop.engine.checks import MAX_ROUNDS
+from tabletop.engine.state import Table
+from tabletop.exercise.model import Exercise
+from tabletop.exercise.synthetic import synthetic_exercise
+from tabletop.log import RecordedSession, Seat, read_log, rebuild
+
+
+def write_long_log(path: Path, events: int, seed: int = 1) -> int:
+    """A long session: every turn a move and a message; Control extends the rounds
+    as far as they go, and after that only the back channel stays busy."""
+    exercise = synthetic_exercise(roles=5, issues=6, options=4, seed=seed, rounds=10)
+    rng = random.Random(seed)
+    seats = {r: Seat(kind="human") for r in exercise.role_ids}
+    recorded = RecordedSession.create(path, exercise, seed, seats, fsync=False)
+    recorded.apply(Start())
+    recorded.apply(Advance())
+    session = recorded.session
+    while len(session.events) < events:
+        state = session.table
+        sender = rng.choice(exercise.role_ids)
+        others = [r for r in exercise.role_ids if r != sender]
+        recorded.apply(Message(actor=sender, to=rng.choice(others), text="shall we talk?"))
+        last_round = state.round >= state.rounds - 1
+        if last_round and state.rounds + 5 <= MAX_ROUNDS:
+            recorded.apply(ExtendRounds(rounds=5))
+        elif state.turn is not None and not last_round:
+            act = _turn_act(session.table, state.turn, exercise, rng)
+            with contextlib.suppress(IllegalAct):
+                recorded.apply(act)
+    recorded.close()
+    return len(session.events)
+
+
+def _turn_act(table: Table, role: str, exercise: Exercise, rng: random.Random) -> Act:
+    if table.phase == "ratification":
+        return Decline(actor=role, reason="not yet")
+    live = [p.id for p in table.live_proposals]
+    roll = rng.random()
+    if roll < 0.25 and live:
+        return Support(actor=role, proposal=rng.choice(live))
+    if roll < 0.35 and live:
+        return Withdraw(actor=role, proposal=rng.choice(live))
+    if roll < 0.6:
+        package = {i.id: rng.choice(i.options).id for i in exercise.issues}
+        return Propose(actor=role, package=package)
+    if roll < 0.8:
+        return Statement(actor=role, text="We remain committed to a settlement.")
+    return Pass(actor=role)
+
+
+def measure(path: Path, verify: bool) -> tuple[float, int, int]:
+    tracemalloc.start()
+    began = time.perf_counter()
+    contents = read_log(path, verify=verify)
+    session = rebuild(contents)
+    elapsed = time.perf_counter() - began
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, len(session.events), peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.jsonl"
+        began = time.perf_counter()
+        written = write_long_log(path, args.events)
+        print(f"wrote {written:,} events ({path.stat().st_size / 2**20:.1f} MiB) "
+              f"in {time.perf_counter() - began:.1f} s")
+        print(f"{'replay':<22}{'events/s':>12}{'seconds':>10}{'peak MiB':>10}")
+        for verify in (True, False):
+            elapsed, count, peak = measure(path, verify)
+            label = "with hash check" if verify else "without hash check"
+            print(f"{label:<22}{count / elapsed:>12,.0f}{elapsed:>10.2f}{peak / 2**20:>10.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""What every bot does with a turn; the strategies differ only in their aspiration.
+
+A bot sees one `RoleView`, the window a delegation screen gets, and nothing
+else: its own points and reservation, the public table and its own events.
+It never needs the session, so it cannot leak what that role does not know.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from typing import Protocol
+
+from tabletop.bots.search import Layout, Scale, layout, most_acceptable, scale_of
+from tabletop.engine.acts import (
+    Act,
+    Amend,
+    Decline,
+    Pass,
+    Propose,
+    Reject,
+    Sign,
+    Statement,
+    Support,
+    Withdraw,
+)
+from tabletop.engine.state import Proposal
+from tabletop.engine.view import RoleView
+
+OPENING_STATEMENTS = (
+    "{name} comes to the table ready to listen and to find a package every delegation can sign.",
+    "{name} seeks an agreement that serves the security and prosperity of all parties.",
+    "{name} will judge every proposal on its merits and expects the same of others.",
+    "{name} is here to reach a deal, though not at any price.",
+)
+REJECTIONS = (
+    "{name} would be worse off with this package than with no agreement at all.",
+    "{name} cannot accept this package as it stands: it asks far too much.",
+)
+STATEMENT_CHANCE = 0.85
+"""Most delegations speak at the opening; a few keep their counsel."""
+
+REJECT_CHANCE = 0.3
+"""Rejecting now and then tells the table where a line is, without stalling every turn."""
+
+FAR_BELOW = 0.1
+"""A proposal this share of the role's range below its BATNA is worth a rejection now and then."""
+
+
+class Bot(Protocol):
+    """Anything that picks a role's next act from what that role knows."""
+
+    def act(self, view: RoleView, rng: random.Random) -> Act: ...
+
+
+class Negotiator(ABC):
+    """Supports what meets its aspiration, proposes what does, signs what beats its BATNA."""
+
+    def __init__(self) -> None:
+        self._scale: Scale | None = None
+        self._scaled: Mapping[str, Mapping[str, int]] | None = None
+        self._layout: Layout | None = None
+
+    @abstractmethod
+    def aspiration(self, view: RoleView, scale: Scale) -> float:
+        """The least this role will settle for now, in its own points."""
+
+    def act(self, view: RoleView, rng: random.Random) -> Act:
+        """The act for the role's turn (or signature); asked out of turn, a bot passes."""
+        me = view.role.id
+        if view.turn != me:
+            return Pass(actor=me)
+        if view.phase == "ratification":
+            return self._ratify(view)
+        if view.phase == "opening":
+            if rng.random() < STATEMENT_CHANCE:
+                text = rng.choice(OPENING_STATEMENTS).format(name=view.role.name)
+                return Statement(actor=me, text=text)
+            return Pass(actor=me)
+        return self._negotiate(view, rng)
+
+    def scale(self, view: RoleView) -> Scale:
+        """The role's points in search form, looked up again only when an inject changed them."""
+        if self._scale is None or view.valuations is not self._scaled:
+            if self._layout is None:
+                self._layout = layout(view.exercise)
+            self._scale = scale_of(self._layout, view.valuations)
+            self._scaled = view.valuations
+        return self._scale
+
+    def _ratify(self, view: RoleView) -> Act:
+        me = view.role.id
+        assert view.ratification is not None
+        number = view.ratification.proposal
+        package = next(p.package for p in view.proposals if p.id == number)
+        if view.score(package) >= view.reservation:
+            return Sign(actor=me)
+        return Decline(actor=me, reason="this package is worth less to us than no agreement")
+
+    def _negotiate(self, view: RoleView, rng: random.Random) -> Act:
+        me = view.role.id
+        scale = self.scale(view)
+        floor = max(math.ceil(self.aspiration(view, scale)), view.reservation)
+        live = view.live_proposals
+        score = {p.id: view.score(p.package) for p in live}
+
+        backable = [p for p in live if p.id in view.legal.support and score[p.id] >= floor]
+        if backable:
+            # Back what others have not turned down and most already back: it is
+            # likeliest to go to signature.
+            chosen = max(
+                backable, key=lambda p: (-len(p.rejections), len(p.supporters), score[p.id], p.id)
+            )
+            return Support(actor=me, proposal=chosen.id)
+
+        slipped = [
+            p
+            for p in live
+            if p.id in view.legal.withdraw and p.author != me and score[p.id] < floor
+        ]
+        if slipped:
+            return Withdraw(actor=me, proposal=min(slipped, key=lambda p: score[p.id]).id)
+
+        unacceptable = [
+            p for p in live if p.id in view.legal.reject and score[p.id] < view.reservation
+        ]
+        line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
+        far = [p for p in unacceptable if score[p.id] < line]
+        if far and rng.random() < REJECT_CHANCE:
+            return _reject(view, min(far, key=lambda p: score[p.id]), rng)
+
+        if "propose" in view.legal:
+            package = most_acceptable(scale, floor, scale.signals(live, me))
+            if package is not None and all(p.package != package for p in live):
+                return _put(view, package, live)
+        if unacceptable:
+            # With nothing better to do, tell the table what will never do.
+            return _reject(view, min(unacceptable, key=lambda p: score[p.id]), rng)
+        return Pass(actor=me)
+
+
+def _reject(view: RoleView, proposal: Proposal, rng: random.Random) -> Act:
+    reason = rng.choice(REJECTIONS).format(name=view.role.name)
+    return Reject(actor=view.role.id, proposal=proposal.id, reason=reason)
+
+
+def _put(view: RoleView, package: dict[str, str], live: list[Proposal]) -> Act:
+    """Propose the package: as an amendment of our own proposal, or of a near one, or afresh.
+
+    Amending our own proposal supersedes it, so a bot keeps one proposal on
+    the table; amending a close proposal of another shows where we move from.
+    """
+    me = view.role.id
+    own = [p for p in live if p.author == me]
+    others = [p for p in live if p.author != me]
+    if own:
+        base = own[-1]
+    elif others:
+        base = max(others, key=lambda p: (len(p.supporters), p.id))
+        if _distance(base.package, package) > len(package) // 2:
+            return Propose(actor=me, package=package)
+    else:
+        return Propose(actor=me, package=package)
+    changes = {issue: option for issue, option in package.items() if base.package[issue] != option}
+    return Amend(actor=me, proposal=base.id, changes=changes)
+
+
+def _distance(one: dict[str, str], other: dict[str, str]) -> int:
+    """How many issues two packages settle differently."""
+    return sum(1 for issue, option in one.items() if other[issue] != option)
