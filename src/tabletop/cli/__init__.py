@@ -16,7 +16,11 @@ from tabletop.cli.common import CommandError
 
 COMMANDS: tuple[str, ...] = (
     # one module per subcommand, in the order `--help` lists them
+    "validate",
+    "simulate",
+    "analyze",
     "log",
+    "schema",
 )
 
 

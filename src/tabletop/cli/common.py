@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tabletop.exercise.model import Exercise
 
 
 class CommandError(Exception):
-    """A failure the user can act on: printed as one line, never as a traceback."""
+    """A failure the user can act on: printed as a message, never as a traceback."""
 
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def load_exercise(path: Path) -> Exercise:
+    """Load an exercise for a command, or fail with one `FILE:LINE: field.path: message` a line."""
+    from tabletop.exercise.loader import ExerciseError, load
+
+    try:
+        return load(path)
+    except ExerciseError as error:
+        raise CommandError("\n".join(map(str, error.problems))) from None

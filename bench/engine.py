@@ -1,0 +1,91 @@
+"""Simulation throughput: all-bot sessions per second on one core, logging off.
+
+Run: .venv/bin/python bench/engine.py [--runs N] [--exercise PATH] [--profile]
+Plays N headless sessions of the treaty exercise (a synthetic one of the same
+size if the file is missing), prints sessions/s and acts/s, and with
+--profile where the time goes: the bots, the role views they read, and the
+engine deciding their acts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from pathlib import Path
+
+from tabletop.exercise.model import Exercise
+from tabletop.simulation import simulate
+
+TREATY = Path(__file__).parent.parent / "exercises" / "treaty-for-security.yaml"
+TARGET = 200
+"""Sessions per second the simulator should reach on one core."""
+
+_PARTS = {
+    "bots (deciding)": ("base.py", "act"),
+    "role views (legal acts, visible events)": ("view.py", "role_view"),
+    "  of which legal acts": ("legal.py", "legal_acts"),
+    "engine (deciding and committing acts)": ("session.py", "apply"),
+    "  of which the rules settling the table": ("session.py", "_settle"),
+    "  of which making events": ("session.py", "emit"),
+}
+
+
+def load(path: Path) -> Exercise:
+    if path.exists():
+        from tabletop.exercise.loader import load as load_file
+
+        return load_file(path)
+    from tabletop.exercise.synthetic import synthetic_exercise
+
+    print(f"{path} not found: using a synthetic exercise of 5 roles, 8 issues, 4 options")
+    return synthetic_exercise(roles=5, issues=8, options=4, seed=1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=400)
+    parser.add_argument("--exercise", type=Path, default=TREATY)
+    parser.add_argument("--profile", action="store_true", help="show where the time goes")
+    args = parser.parse_args()
+    exercise = load(args.exercise)
+    simulate(exercise, runs=5, seed=99)  # warm the caches and imports
+    # CPU time of this process: the figure for one core, whatever else the machine runs.
+    start, wall = time.process_time(), time.perf_counter()
+    summary = simulate(exercise, runs=args.runs, seed=1)
+    elapsed, wall = time.process_time() - start, time.perf_counter() - wall
+    sessions = args.runs / elapsed
+    print(f"{exercise.title}: {exercise.package_count:,} packages, {len(exercise.roles)} roles")
+    print(f"  {args.runs} sessions in {elapsed:.2f} s of CPU ({wall:.2f} s wall)")
+    print(
+        f"  {sessions:,.0f} sessions/s (target {TARGET}), "
+        f"{summary.mean_acts * sessions:,.0f} acts/s, {summary.mean_acts:.1f} acts a session"
+    )
+    print(f"  agreement rate {summary.agreement_rate:.1%}, mean rounds {summary.mean_rounds:.2f}")
+    if args.profile:
+        profile(exercise, args.runs)
+
+
+def profile(exercise: Exercise, runs: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    simulate(exercise, runs=runs, seed=1)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    entries = stats.stats  # type: ignore[attr-defined]
+    total = max(entry[3] for entry in entries.values())
+    print("\nShare of simulation time (cProfile, cumulative):")
+    for label, (file, function) in _PARTS.items():
+        spent = sum(
+            entry[3]
+            for (path, _, name), entry in entries.items()
+            if path.endswith(file) and name == function
+        )
+        print(f"  {spent / total:6.1%}  {label}")
+    print("\nTop functions by own time:")
+    stats.sort_stats("tottime").print_stats(12)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""The analysis as data: what `tabletop analyze --json` prints and the debrief reads."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from tabletop.analysis.scoring import Package
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RoleAnalysis(_Frozen):
+    """One role's range: its best and worst packages (the first in package order on ties)."""
+
+    reservation: int
+    best: Package
+    best_score: int
+    worst: Package
+    worst_score: int
+    nash_score: int | None
+    """Its score of the Nash package, when there is one."""
+
+
+class Analysis(_Frozen):
+    packages: int
+    pareto_frontier: list[Package]
+    """Every package that no other beats for a role without losing for another, in package order."""
+    nash: Package | None
+    """Of the packages every role prefers to its reservation, the largest product of gains."""
+    zopa: int
+    """How many packages beat the reservation of every signatory they need."""
+    zopa_example: Package | None
+    """The first such package in package order."""
+    roles: dict[str, RoleAnalysis]
+    valuations: dict[str, dict[str, dict[str, int]]]
+    """The valuations analysed (after injects, if given), so a deal can be scored against them."""
+
+
+class FrontierGap(_Frozen):
+    on_frontier: bool
+    joint_gain: int
+    """The most the sum of all scores could grow by moving to a frontier package
+    at least as good for every role; 0 on the frontier."""
+    better: Package | None
+    """That frontier package (the first in package order on ties); none on the frontier."""

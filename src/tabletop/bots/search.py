@@ -1,0 +1,131 @@
+"""Finding the package a bot should put on the table, from its own points alone.
+
+A bot wants a package worth at least its aspiration to itself and, among
+those, the one the others are likeliest to accept. It cannot see their
+points, so it scores each option by how much support it has on the table
+(`signals`) and maximises that. Scores are additive over issues, so this is a
+multiple-choice knapsack: a small dynamic programme over the bot's possible
+scores finds the exact answer for any exercise the format allows (up to
+6**12 packages), where enumerating every package would not fit in memory.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from tabletop.engine.state import Proposal
+from tabletop.exercise.model import Exercise
+
+Ints = npt.NDArray[np.int64]
+Picks = npt.NDArray[np.int8]
+Signals = tuple[tuple[int, ...], ...]
+"""Per issue, per option: a count of support from the other delegations."""
+_UNREACHABLE = np.int64(-(2**62))
+
+
+@dataclass(frozen=True, eq=False)
+class Scale:
+    """One role's points as the search needs them, in the exercise's issue and option order.
+
+    Build it with `scale_of`, which shares one per distinct set of points
+    across bots and sessions: a simulation builds each only once.
+    """
+
+    issues: tuple[str, ...]
+    options: tuple[tuple[str, ...], ...]
+    steps: tuple[tuple[int, ...], ...]
+    """Per issue, each option's points above the issue's least-valued option."""
+    best: int
+    worst: int
+
+    def signals(self, proposals: Sequence[Proposal], me: str) -> Signals:
+        """Per issue and option: how many others support live proposals choosing it."""
+        counts = [[0] * len(names) for names in self.options]
+        for proposal in proposals:
+            backers = sum(1 for r in proposal.supporters if r != me)
+            if proposal.status != "live" or backers == 0:
+                continue
+            for row, issue, names in zip(counts, self.issues, self.options, strict=True):
+                row[names.index(proposal.package[issue])] += backers
+        return tuple(map(tuple, counts))
+
+    def package(self, choice: Sequence[int]) -> dict[str, str]:
+        return {
+            issue: names[n]
+            for issue, names, n in zip(self.issues, self.options, choice, strict=True)
+        }
+
+
+Layout = tuple[tuple[str, tuple[str, ...]], ...]
+"""Each issue with its options, in the exercise's order."""
+
+
+def layout(exercise: Exercise) -> Layout:
+    return tuple((i.id, tuple(o.id for o in i.options)) for i in exercise.issues)
+
+
+def scale_of(issues: Layout, valuations: Mapping[str, Mapping[str, int]]) -> Scale:
+    """The scale for these points (an inject changing them makes a new one)."""
+    key = tuple(tuple(valuations[issue][o] for o in options) for issue, options in issues)
+    return _scale(issues, key)
+
+
+@functools.lru_cache(maxsize=256)
+def _scale(issues: Layout, key: tuple[tuple[int, ...], ...]) -> Scale:
+    return Scale(
+        issues=tuple(issue for issue, _ in issues),
+        options=tuple(options for _, options in issues),
+        steps=tuple(tuple(p - min(row) for p in row) for row in key),
+        best=sum(max(row) for row in key),
+        worst=sum(min(row) for row in key),
+    )
+
+
+def most_acceptable(scale: Scale, floor: int, signals: Signals) -> dict[str, str] | None:
+    """The package worth at least `floor` with the most support signals; None if none is.
+
+    Ties go to the package worth least to this role (it gives the most away
+    while still meeting its aspiration), then to the earlier options.
+    """
+    if floor > scale.best:
+        return None
+    reach, picks = _most_signal(scale, signals)
+    # The role's best package is reachable and meets the floor, so some state does.
+    start = max(floor - scale.worst, 0)
+    state = start + int(np.argmax(reach[start:]))
+    choice: list[int] = []
+    for pick, steps in zip(reversed(picks), reversed(scale.steps), strict=True):
+        option = int(pick[state])
+        choice.append(option)
+        state -= steps[option]
+    return scale.package(choice[::-1])
+
+
+@functools.lru_cache(maxsize=128)
+def _most_signal(scale: Scale, signals: Signals) -> tuple[Ints, tuple[Picks, ...]]:
+    """The forward pass, which the floor does not change: cached, as tables recur.
+
+    An entry is a few kilobytes for a classroom exercise and at most half a
+    megabyte for the largest the format allows (12 issues of ±1000 points).
+
+    reach[s] is the most signal a package can have when it is worth exactly
+    s points above `scale.worst`; picks[i][s] is the option of issue i on
+    the way to it.
+    """
+    reach: Ints = np.zeros(1, dtype=np.int64)
+    picks: list[Picks] = []
+    for steps, signal in zip(scale.steps, signals, strict=True):
+        width = len(reach)
+        table = np.full((len(steps), width + max(steps)), _UNREACHABLE, dtype=np.int64)
+        for option, step in enumerate(steps):
+            table[option, step : step + width] = reach
+        table += np.array(signal, dtype=np.int64)[:, np.newaxis]
+        pick = table.argmax(axis=0)
+        reach = table[pick, np.arange(table.shape[1])]
+        picks.append(pick.astype(np.int8))
+    return reach, tuple(picks)

@@ -1,0 +1,99 @@
+"""The strategies: how fast a bot lowers its aspiration from its best package to its BATNA.
+
+Time-based bots follow the classic concession curve
+`best - (best - reservation) * t ** (1 / e)`, where `t` runs from 0 in the
+first round to 1 in the last: Boulware (e < 1) holds out and gives way at
+the deadline, a conceder (e > 1) gives way early, linear in between. The
+reciprocating bot mirrors the others instead (tit for tat).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from tabletop.bots.base import Bot, Negotiator
+from tabletop.bots.search import Scale
+from tabletop.engine.view import RoleView
+
+BOULWARE = 0.2
+LINEAR = 1.0
+CONCEDER = 3.0
+
+
+def progress(view: RoleView) -> float:
+    """How far the talks are towards the deadline: 0 in the first round, 1 from the next to last.
+
+    Turns go in order, so an offer made in the last round reaches only the
+    delegations after its author: conceding fully a round early leaves time
+    for every delegation to answer.
+    """
+    if view.rounds <= 1:
+        return 1.0
+    return min(max((view.round - 1) / max(view.rounds - 2, 1), 0.0), 1.0)
+
+
+def concession(best: int, reservation: int, t: float, eagerness: float) -> float:
+    """The aspiration at time `t` of a bot conceding with exponent `eagerness`."""
+    return best - (best - reservation) * math.pow(t, 1 / eagerness)
+
+
+class TimeBased(Negotiator):
+    """Concedes on the clock alone, whatever the others do."""
+
+    def __init__(self, eagerness: float) -> None:
+        super().__init__()
+        self.eagerness = eagerness
+
+    def aspiration(self, view: RoleView, scale: Scale) -> float:
+        return concession(scale.best, view.reservation, progress(view), self.eagerness)
+
+
+class Reciprocating(Negotiator):
+    """Tit for tat: starts at its best package and gives up as much as the others have.
+
+    A delegation's concession is how much better, in this bot's own points,
+    its latest proposal is than its first; the bot concedes the mean of
+    these. Two such bots would each wait for the other for ever, so the
+    deadline pulls the aspiration down as it does a Boulware's.
+    """
+
+    def aspiration(self, view: RoleView, scale: Scale) -> float:
+        me = view.role.id
+        first: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for proposal in view.proposals:
+            if proposal.author == me:
+                continue
+            points = view.score(proposal.package)
+            first.setdefault(proposal.author, points)
+            latest[proposal.author] = points
+        conceded = [max(latest[r] - first[r], 0) for r in first]
+        mirrored = scale.best - (sum(conceded) / len(conceded) if conceded else 0.0)
+        deadline = concession(scale.best, view.reservation, progress(view), BOULWARE)
+        return min(mirrored, deadline)
+
+
+STRATEGIES: dict[str, Callable[[], Bot]] = {
+    "boulware": lambda: TimeBased(BOULWARE),
+    "linear": lambda: TimeBased(LINEAR),
+    "conceder": lambda: TimeBased(CONCEDER),
+    "reciprocating": Reciprocating,
+}
+"""Strategy name → a fresh bot; each role gets its own bot."""
+
+
+class UnknownStrategy(ValueError):
+    """A strategy name that is not in `STRATEGIES`."""
+
+
+def check_strategy(name: str) -> str:
+    """The name, if it is a strategy; else UnknownStrategy saying which there are."""
+    if name not in STRATEGIES:
+        raise UnknownStrategy(f"unknown strategy {name!r}: choose one of {', '.join(STRATEGIES)}")
+    return name
+
+
+def make_bot(name: str) -> Bot:
+    """A new bot playing the named strategy."""
+    return STRATEGIES[check_strategy(name)]()

@@ -1,0 +1,176 @@
+"""`tabletop simulate EXERCISE`: many headless all-bot sessions, summed up.
+
+An author runs it before a class plays the exercise: how often do bots
+agree, which outcomes come up, and does any delegation do far better than
+its reservation? The same seed always prints the same summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from tabletop.cli.common import CommandError, load_exercise
+
+if TYPE_CHECKING:
+    from tabletop.exercise.model import Exercise
+    from tabletop.simulation import SimulationSummary
+
+_BAR = 30
+"""Width of the progress bar, in characters."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "simulate",
+        help="play many headless all-bot sessions and summarise them",
+        description="Play headless sessions with a bot in every seat and summarise them: "
+        "agreement rate, outcomes, each role's mean score against its reservation. "
+        "Roles without --bot take the strategies boulware, linear, conceder and "
+        "reciprocating in turn, run by run.",
+    )
+    parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
+    parser.add_argument(
+        "--runs", type=_positive, default=100, metavar="N", help="sessions to play (default 100)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, metavar="N", help="simulation seed (default 0)"
+    )
+    parser.add_argument(
+        "--bot",
+        type=_seat,
+        action="append",
+        default=[],
+        metavar="ROLE=STRATEGY",
+        help="the strategy a role plays in every run (repeatable)",
+    )
+    parser.add_argument(
+        "--log-dir", type=Path, metavar="DIR", help="write each run's session log into DIR"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    parser.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"at least one run is needed, not {value}")
+    return value
+
+
+def _seat(text: str) -> tuple[str, str]:
+    role, equals, strategy = text.partition("=")
+    if not equals or not role.strip() or not strategy.strip():
+        raise argparse.ArgumentTypeError(f"expected ROLE=STRATEGY, not {text!r}")
+    return role.strip(), strategy.strip()
+
+
+def run(args: argparse.Namespace) -> int:
+    from tabletop.log import LogError
+    from tabletop.simulation import simulate
+
+    exercise = load_exercise(args.exercise)
+    strategies = _strategies(exercise, args.bot)
+    if args.log_dir is not None:
+        _make_folder(args.log_dir)
+    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        summary = simulate(
+            exercise,
+            args.runs,
+            args.seed,
+            strategies,
+            log_dir=args.log_dir,
+            progress=bar.show if bar else None,
+        )
+    except LogError as error:
+        raise CommandError(str(error)) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    print(summary.model_dump_json(indent=2) if args.json else report(exercise, summary))
+    return 0
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the log folder before any run, so a bad path fails at once and plainly."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(f"{folder}: cannot create the log folder: {error.strerror}") from None
+
+
+def _strategies(exercise: Exercise, seats: list[tuple[str, str]]) -> dict[str, str]:
+    """Role → strategy from the --bot options, checked against the exercise (exit 2 if wrong)."""
+    from tabletop.bots import UnknownStrategy, check_strategy
+
+    chosen: dict[str, str] = {}
+    for role, strategy in seats:
+        if role not in exercise.role_ids:
+            raise CommandError(
+                f"--bot {role}={strategy}: there is no role {role!r} in {exercise.id}; "
+                f"the roles are {', '.join(exercise.role_ids)}",
+                exit_code=2,
+            )
+        if role in chosen and chosen[role] != strategy:
+            raise CommandError(
+                f"--bot {role}={strategy}: {role} already plays {chosen[role]}", exit_code=2
+            )
+        try:
+            chosen[role] = check_strategy(strategy)
+        except UnknownStrategy as error:
+            raise CommandError(f"--bot {role}={strategy}: {error}", exit_code=2) from None
+    return chosen
+
+
+class _ProgressBar:
+    """`[#####.....] 50/100`, redrawn in place on one terminal line."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown = False
+
+    def show(self, done: int, total: int) -> None:
+        filled = _BAR * done // total
+        self._stream.write(f"\r[{'#' * filled}{'.' * (_BAR - filled)}] {done}/{total}")
+        self._stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def report(exercise: Exercise, summary: SimulationSummary) -> str:
+    """The summary for a person: agreement, outcomes, then each role against its reservation."""
+    runs = summary.runs
+    lines = [
+        f"{exercise.title}: {runs:,} runs, seed {summary.seed}",
+        f"  agreement rate  {summary.agreement_rate:.1%}",
+        f"  mean rounds     {summary.mean_rounds:.2f}",
+        f"  mean acts       {summary.mean_acts:.2f}",
+        "",
+        "Outcomes",
+    ]
+    width = max(len(o.title) for o in exercise.outcomes)
+    for outcome in exercise.outcomes:
+        count = summary.outcomes[outcome.id]
+        lines.append(f"  {outcome.title:<{width}}  {count:>7,}  {count / runs:>6.1%}")
+    width = max(len(r.name) for r in exercise.roles)
+    lines += [
+        "",
+        f"  {'Role':<{width}}  {'mean score':>10}  {'reservation':>11}  {'gain':>8}  strategies",
+    ]
+    for role in exercise.roles:
+        played = ", ".join(f"{name} {n:,}" for name, n in summary.strategies[role.id].items())
+        lines.append(
+            f"  {role.name:<{width}}  {summary.mean_score[role.id]:>10.2f}  "
+            f"{role.reservation:>11}  {summary.mean_gain[role.id]:>+8.2f}  {played}"
+        )
+    return "\n".join(lines)

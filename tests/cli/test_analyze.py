@@ -1,0 +1,101 @@
+"""`tabletop analyze` through exit codes and output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tabletop.cli import main
+from tests.conftest import tiny_exercise_data
+
+
+def _write(folder: Path, data: dict[str, Any]) -> Path:
+    path = folder / "tiny.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tiny_file(tmp_path: Path) -> Path:
+    return _write(tmp_path, tiny_exercise_data())
+
+
+def test_summary_names_counts_nash_and_each_role(
+    tiny_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(tiny_file)]) == 0
+    out = capsys.readouterr().out
+    assert "packages           4" in out
+    assert "Pareto frontier    3" in out
+    # July + low fee: town 50, festival 45, both over 30.
+    assert "Date  July" in out and "Fee   Low" in out
+    assert "Town         50  vs reservation    30  (+20)" in out
+    assert "Festival (reservation 30)" in out
+    assert "best     50  June; Low" in out
+
+
+def test_json_has_every_key_and_ids(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tiny_file), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert {"packages", "pareto_frontier", "nash", "roles", "zopa"} <= set(result)
+    assert "valuations" not in result
+    assert result["packages"] == 4
+    assert result["nash"] == {"date": "july", "fee": "low"}
+    assert {"date": "june", "fee": "high"} not in result["pareto_frontier"]
+    assert result["roles"]["town"] | {"best": None, "worst": None} == {
+        "reservation": 30,
+        "best": None,
+        "best_score": 60,
+        "worst": None,
+        "worst_score": 10,
+        "nash_score": 50,
+    }
+
+
+def test_no_nash_package_is_said_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tiny_exercise_data()
+    for role in data["roles"]:
+        role["reservation"] = 100
+    path = _write(tmp_path, data)
+    assert main(["analyze", str(path)]) == 0
+    assert "Nash package: none" in capsys.readouterr().out
+    assert main(["analyze", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["nash"], result["zopa"]) == (None, 0)
+
+
+def test_a_missing_file_fails_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(tmp_path / "nope.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "nope.yaml" in err and "no such file" in err
+    assert "Traceback" not in err
+
+
+def test_an_invalid_exercise_fails_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tiny_exercise_data()
+    data["valuations"]["town"]["date"]["august"] = 5
+    path = _write(tmp_path, data)
+    assert main(["analyze", str(path), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{path}:" in captured.err and "august" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_a_session_log_is_refused_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "session.jsonl"
+    log.write_text("{}\n", encoding="utf-8")
+    assert main(["analyze", str(log)]) == 1
+    assert "not a session log" in capsys.readouterr().err
