@@ -104,7 +104,8 @@ def test_bots_never_agree_below_every_reservation(name: str) -> None:
     for seed in range(3):
         session = run_headless(exercise, seed, {"town": name, "fest": name})
         conclusion = session.state.conclusion
-        assert conclusion is not None and conclusion.ending == "deadline"
+        # No deal: the rounds run out, or a delegation gives up and walks out.
+        assert conclusion is not None and conclusion.ending in ("deadline", "walk_out")
         assert not any(e.kind == "proposed" for e in session.events)
 
 

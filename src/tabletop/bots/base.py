@@ -24,6 +24,7 @@ from tabletop.engine.acts import (
     Sign,
     Statement,
     Support,
+    WalkOut,
     Withdraw,
 )
 from tabletop.engine.state import Proposal
@@ -41,6 +42,13 @@ REJECTIONS = (
 )
 STATEMENT_CHANCE = 0.85
 """Most delegations speak at the opening; a few keep their counsel."""
+
+WALK_OUTS = (
+    "{name} sees nothing on the table worth more than walking away.",
+    "{name} will not be party to a deal that leaves it worse off; it leaves the talks.",
+)
+WALK_OUT_CHANCE = 0.4
+"""In the last round, with every proposal below its BATNA, a delegation may leave the table."""
 
 REJECT_CHANCE = 0.3
 """Rejecting now and then tells the table where a line is, without stalling every turn."""
@@ -130,6 +138,15 @@ class Negotiator(ABC):
         far = [p for p in unacceptable if score[p.id] < line]
         if far and rng.random() < REJECT_CHANCE:
             return _reject(view, min(far, key=lambda p: score[p.id]), rng)
+
+        # Nothing that anyone else backs is worth signing: the table has failed us.
+        hopeless = not any(
+            score[p.id] >= view.reservation and set(p.supporters) - {me} for p in live
+        )
+        last_round = view.round >= view.rounds
+        if last_round and hopeless and rng.random() < WALK_OUT_CHANCE:
+            reason = rng.choice(WALK_OUTS).format(name=view.role.name)
+            return WalkOut(actor=me, reason=reason)
 
         if "propose" in view.legal:
             package = most_acceptable(scale, floor, scale.signals(live, me))
