@@ -99,3 +99,16 @@ def test_a_session_log_is_refused_plainly(
     log.write_text("{}\n", encoding="utf-8")
     assert main(["analyze", str(log)]) == 1
     assert "not a session log" in capsys.readouterr().err
+
+
+def test_a_session_log_is_analysed_with_the_points_in_force_at_its_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.log.test_log import write_session
+
+    log = tmp_path / "session.jsonl"
+    write_session(log)  # round 2 has begun: the rain inject cost the festival 5 points
+    assert main(["analyze", str(log), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["roles"]["fest"]["reservation"] == 25
+    assert result["roles"]["town"]["reservation"] == 30

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +29,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Nash bargaining package, the zone of agreement (packages every required "
         "signatory prefers to its reservation) and each role's best and worst package.",
     )
-    parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
+    parser.add_argument(
+        "exercise",
+        type=Path,
+        metavar="EXERCISE",
+        help="an exercise file, or a session log (.jsonl) to analyse with the points "
+        "in force at its end",
+    )
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object instead of a summary"
     )
@@ -40,14 +47,32 @@ def run(args: argparse.Namespace) -> int:
 
     path: Path = args.exercise
     if path.suffix == ".jsonl":
-        raise CommandError(f"{path}: analyze reads an exercise file, not a session log")
-    exercise = load_exercise(path)
-    analysis = analyze(exercise)
+        exercise, analysis = _at_end_of(path)
+    else:
+        exercise = load_exercise(path)
+        analysis = analyze(exercise)
     if args.json:
         print(json.dumps(analysis.model_dump(exclude={"valuations"}), indent=2))
     else:
         print(summary(exercise, analysis))
     return 0
+
+
+def _at_end_of(path: Path) -> tuple[Exercise, Analysis]:
+    """The exercise of a session log, analysed with the points in force at its last event."""
+    from tabletop.analysis import analyze
+    from tabletop.log import LogError, read_log, rebuild
+
+    try:
+        contents = read_log(path)
+        state = rebuild(contents).state
+    except LogError as error:
+        raise CommandError(str(error)) from None
+    if contents.problem is not None:
+        print(f"tabletop: {path}:{contents.problem.line}: {contents.problem.message}; "
+              f"analysing the {len(contents.events)} events before it", file=sys.stderr)
+    exercise = contents.header.exercise
+    return exercise, analyze(exercise, state.valuations, state.reservations)
 
 
 def summary(exercise: Exercise, analysis: Analysis) -> str:
@@ -70,7 +95,7 @@ def summary(exercise: Exercise, analysis: Analysis) -> str:
         width = max(len(role.name) for role in exercise.roles)
         for role in exercise.roles:
             reservation = analysis.roles[role.id].reservation
-            points = score(exercise, role.id, analysis.nash)
+            points = score(analysis.valuations, role.id, analysis.nash)
             lines.append(
                 f"    {role.name:<{width}}  {points:>5}  vs reservation "
                 f"{reservation:>5}  ({points - reservation:+})"

@@ -172,9 +172,10 @@ class Event:
         Only events from outside are checked this deeply: those the engine
         makes itself have their payloads built by its own typed code.
         """
-        event = _EVENT.validate_json(text)
+        event: Event = _EVENT_CORE.validate_json(text)
         _PAYLOADS[event.kind].validate_python(event.payload, strict=True)
         return event
 
 
 _EVENT: TypeAdapter[Event] = TypeAdapter(Event)
+_EVENT_CORE: SchemaValidator = _EVENT.validator  # type: ignore[assignment]

@@ -21,6 +21,7 @@ from tabletop.exercise.model import Exercise
 FORMAT: Literal["tabletop-log"] = "tabletop-log"
 VERSION: Literal[1] = 1
 _HASH_KEY = ',"hash":"'
+_HASH_KEY_BYTES = _HASH_KEY.encode()
 GENESIS = ""
 """What the header's hash is chained to."""
 
@@ -90,19 +91,22 @@ def exercise_digest(exercise: Exercise) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def chained(body: str, previous: str) -> str:
-    return hashlib.sha256((previous + body).encode()).hexdigest()
+def chained(body: bytes, previous: str) -> str:
+    return hashlib.sha256(previous.encode() + body).hexdigest()
 
 
 def seal(body: str, previous: str) -> tuple[str, str]:
     """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
-    digest = chained(body, previous)
-    return f'{body[:-1]}{_HASH_KEY}{digest}"}}\n', digest
+    digest = chained(body.encode(), previous)
+    return f"{body[:-1]}{_HASH_KEY}{digest}\"}}\n", digest
 
 
-def unseal(line: str) -> tuple[str, str] | None:
-    """Split a written line into its body and its hash; None if it has no hash."""
-    at = line.rfind(_HASH_KEY)
-    if at < 0 or not line.endswith('"}'):
+def unseal(line: bytes) -> tuple[bytes, str] | None:
+    """Split a written line (without its newline) into its body and its hash; None if unhashed.
+
+    It works on the bytes as read, so checking the chain never decodes or re-encodes text.
+    """
+    at = line.rfind(_HASH_KEY_BYTES)
+    if at < 0 or not line.endswith(b'"}'):
         return None
-    return line[:at] + "}", line[at + len(_HASH_KEY) : -2]
+    return line[:at] + b"}", line[at + len(_HASH_KEY_BYTES) : -2].decode("ascii", "replace")

@@ -93,11 +93,7 @@ def _read(path: Path, file: BinaryIO, verify: bool, upto: int | None) -> LogCont
 
 
 def _header(path: Path, raw: bytes, verify: bool) -> tuple[Header, str]:
-    try:
-        line = raw.decode()
-    except UnicodeDecodeError:
-        raise LogError(f"{path}:1: not a session log (not UTF-8 text)") from None
-    sealed = unseal(line)
+    sealed = unseal(raw)
     if sealed is None:
         raise LogError(f"{path}:1: not a session log (no hash on the header line)")
     body, digest = sealed
@@ -113,11 +109,7 @@ def _header(path: Path, raw: bytes, verify: bool) -> tuple[Header, str]:
 
 def _event(contents: LogContents, raw: bytes, verify: bool) -> str | None:
     """Take one event line into `contents`, or say what is wrong with it."""
-    try:
-        line = raw.decode()
-    except UnicodeDecodeError:
-        return "not UTF-8 text"
-    sealed = unseal(line)
+    sealed = unseal(raw)
     if sealed is None:
         return "not a log line (no hash)"
     body, digest = sealed
