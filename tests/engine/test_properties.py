@@ -10,7 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tabletop.engine import IllegalAct, Session
-from tabletop.engine.acts import Act, Advance, Start
+from tabletop.engine.acts import (
+    Act,
+    Advance,
+    Decline,
+    Message,
+    Pass,
+    Reject,
+    Sign,
+    Start,
+    Statement,
+    Support,
+    WalkOut,
+    Withdraw,
+)
 from tabletop.exercise.model import Exercise
 from tabletop.log import RecordedSession, Seat, read_log, rebuild
 from tests.conftest import tiny_exercise_data
@@ -72,3 +85,38 @@ def test_refused_acts_say_why_and_change_nothing(acts: list[Act]) -> None:
     session = Session(EXERCISE, 3)
     accepted = _play(session, acts)
     assert accepted >= 2
+
+
+@settings(max_examples=80, deadline=None)
+@given(acts=started, seed=st.integers(min_value=0, max_value=2**32))
+def test_legal_acts_agree_with_what_the_session_accepts(acts: list[Act], seed: int) -> None:
+    session = Session(EXERCISE, seed)
+    _play(session, acts)
+    numbers = [p.id for p in session.state.proposals]
+    for role in EXERCISE.role_ids:
+        legal = session.legal_acts(role)
+        for kind, act in (
+            ("statement", Statement(actor=role, text="x")),
+            ("pass", Pass(actor=role)),
+            ("walk_out", WalkOut(actor=role)),
+            ("sign", Sign(actor=role)),
+            ("decline", Decline(actor=role)),
+        ):
+            assert (kind in legal) == (session.refusal(act) is None)
+            assert (kind in legal) != (kind in legal.reasons)
+        assert set(legal.support) == {
+            n for n in numbers if session.refusal(Support(actor=role, proposal=n)) is None
+        }
+        assert set(legal.withdraw) == {
+            n for n in numbers if session.refusal(Withdraw(actor=role, proposal=n)) is None
+        }
+        assert set(legal.reject) == {
+            n
+            for n in numbers
+            if session.refusal(Reject(actor=role, proposal=n, reason="r")) is None
+        }
+        assert set(legal.message_to) == {
+            r
+            for r in EXERCISE.role_ids
+            if session.refusal(Message(actor=role, to=r, text="x")) is None
+        }
