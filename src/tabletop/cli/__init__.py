@@ -16,10 +16,14 @@ from tabletop.cli.common import CommandError
 
 COMMANDS: tuple[str, ...] = (
     # one module per subcommand, in the order `--help` lists them
+    "play",
+    "resume",
+    "replay",
     "validate",
     "simulate",
-    "analyze",
+    "report",
     "log",
+    "analyze",
     "schema",
 )
 

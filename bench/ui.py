@@ -1,0 +1,203 @@
+"""UI responsiveness: start-up to the first screen, and a key press to the updated screen.
+
+Run: .venv/bin/python bench/ui.py [--runs N]
+
+Start-up is timed as a person feels it: from launching `tabletop` (a fresh
+interpreter, the real command-line path) until the start screen's first frame
+is painted. Key presses are timed inside a headless app at 80×24 playing the
+tutorial with every act written and fsynced to a real log: from the key event
+until the screen showing its result has been repainted.
+Targets: start-up under 0.6 s, a key press to the updated screen under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, Select
+
+from tabletop import bundled
+from tabletop.engine import Event
+from tabletop.engine.acts import Act
+from tabletop.exercise.loader import load
+from tabletop.log import Seat
+from tabletop.tui.app import TabletopApp, new_session_app
+from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.handover import HandoverScreen
+from tabletop.tui.widgets.composer import Composer
+
+STARTUP_TARGET = 0.6
+KEY_TARGET = 0.050
+
+CHILD = """
+import sys
+from tabletop.tui import app as tui
+
+def ready(self) -> None:
+    print("ready", flush=True)
+    self.exit()
+
+def headless(app) -> int:
+    app.run(headless=True, size=(80, 24))
+    return 0
+
+tui.TabletopApp.on_ready = ready
+tui.run_app = headless
+from tabletop.cli import main
+sys.exit(main([]))
+"""
+
+
+def startup(runs: int) -> list[float]:
+    """Seconds from launching `tabletop` to the start screen's first frame."""
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        times.append(time.perf_counter() - began)
+        child.wait(timeout=30)
+        if line.strip() != b"ready":
+            raise SystemExit(
+                f"the app did not start: {child.stderr.read().decode() if child.stderr else ''}"
+            )
+    return times
+
+
+class Frames:
+    """Times a key press to the first frame painted after the act it caused was applied."""
+
+    def __init__(self, app: TabletopApp) -> None:
+        assert app.driver is not None
+        self.frames: list[float] = []
+        self.applied = 0.0
+        display = app._display
+        live = app.driver.live
+        apply = live.apply
+
+        def painted(screen: Screen[Any], renderable: Any) -> None:
+            display(screen, renderable)
+            self.frames.append(time.perf_counter())
+
+        def applied(act: Act) -> tuple[Event, ...]:
+            events = apply(act)
+            self.applied = time.perf_counter()
+            return events
+
+        app._display = painted  # type: ignore[method-assign]
+        live.apply = applied  # type: ignore[method-assign]
+
+    async def time_key(self, pilot: Pilot[Any], key: str, done: Callable[[], bool]) -> float:
+        """Press `key`; wait until `done` holds and a frame shows it."""
+        began = time.perf_counter()
+        pilot.app.simulate_key(key)
+        while not done():
+            await asyncio.sleep(0.001)
+            if time.perf_counter() - began > 5:
+                raise SystemExit(f"pressing {key!r} did not do what was expected")
+        while not self.frames or self.frames[-1] < self.applied:
+            await asyncio.sleep(0.001)
+            if time.perf_counter() - began > 5:
+                raise SystemExit(f"no frame was painted after pressing {key!r}")
+        first = next(t for t in self.frames if t >= self.applied)
+        return first - began
+
+
+async def key_presses(rounds: int) -> dict[str, list[float]]:
+    exercise = load(next(p for p in bundled.exercises() if p.stem == "tutorial"))
+    seats = {r: Seat(kind="human") for r in exercise.role_ids}
+    results: dict[str, list[float]] = {"control act": [], "delegation act": [], "turn passes": []}
+    with tempfile.TemporaryDirectory() as folder:
+        app = new_session_app(exercise, seats, 1, Path(folder) / "bench.jsonl", pace=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert isinstance(app, TabletopApp) and app.driver is not None
+            frames = Frames(app)
+            live = app.driver.live
+            await pilot.press("s")
+            for _ in range(rounds):
+                was_paused = live.state.phase == "paused"
+
+                def toggled(was: bool = was_paused) -> bool:
+                    return bool((live.state.phase == "paused") != was)
+
+                results["control act"].append(await frames.time_key(pilot, "p", toggled))
+                await pilot.pause()
+            if live.state.phase == "paused":
+                await pilot.press("p")
+            await pilot.press("a")
+            for _ in range(rounds):
+                await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+                await pilot.press("enter")
+                screen = app.screen
+                assert isinstance(screen, DelegationScreen)
+                composer = screen.query_one(Composer)
+                composer.query_one("#kind", Select).value = "message"
+                await pilot.pause()
+                composer.query_one("#to", Select).value = next(
+                    r for r in exercise.role_ids if r != screen.role
+                )
+                composer.query_one("#text", Input).value = "a word in private"
+                await pilot.pause()
+                seen = len(live.session.events)
+
+                def sent(before: int = seen) -> bool:
+                    return len(live.session.events) > before
+
+                results["delegation act"].append(await frames.time_key(pilot, "ctrl+s", sent))
+                await pilot.pause()
+                composer.query_one("#kind", Select).value = "pass"
+                await pilot.pause()
+                results["turn passes"].append(
+                    await frames.time_key(
+                        pilot, "ctrl+s", lambda: isinstance(app.screen, HandoverScreen)
+                    )
+                )
+                await pilot.pause()
+                if live.ended:
+                    break
+    return results
+
+
+async def until(pilot: Pilot[Any], check: Callable[[], bool]) -> None:
+    began = time.perf_counter()
+    while not check():
+        await pilot.pause(0.01)
+        if time.perf_counter() - began > 10:
+            raise SystemExit(f"the app is stuck on {pilot.app.screen}")
+
+
+def report(name: str, times: list[float], target: float) -> None:
+    median = statistics.median(times)
+    worst = max(times)
+    verdict = "ok" if median < target else "over target"
+    print(
+        f"{name:<28} median {median * 1000:7.1f} ms   worst {worst * 1000:7.1f} ms   "
+        f"(n={len(times)}, target {target * 1000:.0f} ms: {verdict})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="start-ups and key presses to time")
+    args = parser.parse_args()
+    report("start-up to first screen", startup(args.runs), STARTUP_TARGET)
+    for name, times in asyncio.run(key_presses(args.runs)).items():
+        report(f"key → screen: {name}", times, KEY_TARGET)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""`tabletop play EXERCISE`: run a live session in the terminal, straight to the console."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+from tabletop.cli.common import CommandError
+from tabletop.tui import DEFAULT_PACE
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "play",
+        help="run a live session of an exercise in the terminal",
+        description="Open the control console on a new session. Every delegation is played "
+        "at the keyboard unless given a bot with --bot. Every accepted act is written to the "
+        "session log first; `tabletop resume LOG` carries on after a crash.",
+    )
+    parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
+    parser.add_argument(
+        "--bot",
+        action="append",
+        default=[],
+        metavar="ROLE=STRATEGY",
+        help="a bot plays ROLE (boulware, linear, conceder or reciprocating); repeatable",
+    )
+    parser.add_argument(
+        "--seed", type=int, help="fixes the bots' choices and chance injects (default: random)"
+    )
+    parser.add_argument(
+        "--log",
+        type=Path,
+        metavar="PATH",
+        help="where to write the session log (default: a new file in tabletop's data folder)",
+    )
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=DEFAULT_PACE,
+        metavar="SECONDS",
+        help=f"seconds between bot moves, so a room can follow (default: {DEFAULT_PACE})",
+    )
+    parser.set_defaults(run=run)
+
+
+def bot_seats(roles: list[str], specs: list[str]) -> dict[str, str]:
+    """Role → strategy from `ROLE=STRATEGY` arguments, every mistake named."""
+    from tabletop.bots import STRATEGIES
+
+    chosen: dict[str, str] = {}
+    for spec in specs:
+        role, equals, strategy = spec.partition("=")
+        if not equals or not role or not strategy:
+            raise CommandError(f"--bot {spec!r}: write ROLE=STRATEGY, e.g. --bot {roles[0]}=linear")
+        if role not in roles:
+            raise CommandError(
+                f"--bot {spec!r}: no role {role!r}; the roles are {', '.join(roles)}"
+            )
+        if strategy not in STRATEGIES:
+            raise CommandError(
+                f"--bot {spec!r}: no strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}"
+            )
+        if role in chosen:
+            raise CommandError(f"--bot: {role} is given a bot twice")
+        chosen[role] = strategy
+    return chosen
+
+
+def run(args: argparse.Namespace) -> int:
+    from tabletop.cli.common import load_exercise
+    from tabletop.log import LogError, Seat
+    from tabletop.tui.app import new_session_app, run_app
+    from tabletop.tui.paths import new_log_path
+
+    if args.pace < 0:
+        raise CommandError("--pace: seconds between bot moves cannot be negative")
+    exercise = load_exercise(args.exercise)
+    bots = bot_seats(exercise.role_ids, args.bot)
+    seats = {
+        role: Seat(kind="bot", strategy=bots[role]) if role in bots else Seat(kind="human")
+        for role in exercise.role_ids
+    }
+    seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
+    path = (args.log or new_log_path(exercise.id)).expanduser()
+    try:
+        app = new_session_app(exercise, seats, seed, path, pace=args.pace)
+    except LogError as error:
+        raise CommandError(str(error)) from None
+    code = run_app(app)
+    print(f"Session log: {path}", file=sys.stderr)
+    return code

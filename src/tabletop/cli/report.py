@@ -1,0 +1,108 @@
+"""`tabletop report LOG`: the after-action report, as Markdown or one HTML file.
+
+A damaged log still gets a report of its trusted part; the report and a
+line on stderr say where the log stops being trustworthy. A file written
+with `-o` appears whole or not at all: it is written next to its target
+and renamed over it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from tabletop.cli.common import CommandError
+
+FORMATS = ("md", "html")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="write the after-action report of a session log",
+        description="Write the after-action report of a session log: outcome, scores "
+        "against reservation, the deal against the Pareto frontier and the Nash package, "
+        "concession curves, the back channel, Control's notes and the timeline. "
+        "Confidential content is left out unless --reveal is given.",
+    )
+    parser.add_argument("log", type=Path, metavar="LOG", help="a session log (.jsonl)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="md (Markdown, readable as plain text) or html (one self-contained file); "
+        "default: html when FILE ends in .html or .htm, else md",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)"
+    )
+    parser.add_argument(
+        "--reveal",
+        action="store_true",
+        help="include confidential briefings, private message and inject texts, "
+        "and every delegation's scoring sheet",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tabletop.log import LogError, read_log
+    from tabletop.report import build_report, to_html, to_markdown
+
+    try:
+        report = build_report(read_log(args.log), reveal=args.reveal)
+    except LogError as error:
+        raise CommandError(str(error)) from None
+    output: Path | None = args.output
+    chosen = args.format or _format_of(output)
+    text = to_html(report) if chosen == "html" else to_markdown(report)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+    if report.damage is not None:
+        damage = report.damage
+        print(
+            f"tabletop: {args.log}:{damage.line}: {damage.message}; the report covers only "
+            f"the {damage.trusted_events} trusted events before it",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _format_of(output: Path | None) -> str:
+    return "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the whole new one."""
+    directory = path.parent
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{path.name}.", suffix=".partial"
+        )
+    except OSError as error:
+        raise CommandError(f"{path}: cannot write here: {error.strerror}") from None
+    replaced = False
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        # mkstemp makes the file private; a report gets the usual permissions.
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+        replaced = True
+    except OSError as error:
+        raise CommandError(f"{path}: cannot write the report: {error.strerror}") from None
+    finally:
+        if not replaced:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,59 @@
+"""The command palette's own commands: whatever the screen's keys can do now, by name.
+
+Commands come from the active screen's bindings (the keymap is the one list
+of what can be done), filtered by `check_action` like the footer; a screen
+may add commands of its own, such as one per inject ready to fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tabletop.tui.messages import RequestAct
+
+if TYPE_CHECKING:
+    from tabletop.engine.acts import Act
+
+
+@runtime_checkable
+class HasPaletteCommands(Protocol):
+    def palette_commands(self) -> Iterable[tuple[str, str, Act]]:
+        """(title, help, act) for acts that deserve a command of their own."""
+        ...
+
+
+class TabletopCommands(Provider):
+    """The screen's possible actions, then its extra commands."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        found: list[tuple[str, str, Callable[[], object]]] = []
+        titles: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.description or binding.system:
+                continue
+            if binding.description in titles:
+                continue
+            titles.add(binding.description)
+            run = partial(self.app.run_action, binding.action, active.node)
+            found.append((binding.description, binding.tooltip, run))
+        if isinstance(screen, HasPaletteCommands):
+            for title, help_text, act in screen.palette_commands():
+                found.append((title, help_text, partial(screen.post_message, RequestAct(act))))
+        return found
+
+    async def discover(self) -> Hits:
+        for title, help_text, run in self._commands():
+            yield DiscoveryHit(title, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, run in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

@@ -1,0 +1,157 @@
+"""Every key binding of the app, as data: one tuple per screen.
+
+Each binding has an id, so a facilitator can remap keys without touching
+code: `keymap.json` in the user config folder maps ids to keys, e.g.
+`{"console.end": "ctrl+e"}`, and the app applies it with `App.set_keymap`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from platformdirs import user_config_dir
+from textual.binding import Binding, BindingType
+
+APP: list[BindingType] = [
+    Binding(
+        "question_mark,f1",
+        "help",
+        "Help",
+        key_display="?",
+        tooltip="How to run a session, and every key",
+        id="app.help",
+    ),
+]
+
+START: list[BindingType] = [
+    Binding("n", "new", "New", tooltip="Set up a session of the exercise", id="start.new"),
+    Binding("r", "resume", "Resume", tooltip="Carry on the chosen session log", id="start.resume"),
+    Binding("p", "replay", "Replay", tooltip="Replay the chosen session log", id="start.replay"),
+    Binding("q", "app.quit", "Quit", tooltip="Leave tabletop", id="start.quit"),
+]
+
+SETUP: list[BindingType] = [
+    Binding(
+        "ctrl+s", "begin", "Begin", tooltip="Create the log and open the console", id="setup.begin"
+    ),
+    Binding("escape", "back", "Back", tooltip="Back to the start screen", id="setup.back"),
+]
+
+CONSOLE: list[BindingType] = [
+    Binding("s", "start", "Start", tooltip="Open the briefing", id="console.start"),
+    Binding("a", "advance", "Advance", tooltip="Move to the next phase", id="console.advance"),
+    Binding(
+        "h",
+        "hand_over",
+        "Hand over",
+        tooltip="Give the keyboard to a delegation",
+        id="console.hand_over",
+    ),
+    Binding("i", "inject", "Inject", tooltip="Fire an inject now", id="console.inject"),
+    Binding("p", "pause", "Pause", tooltip="Stop the clock and the turns", id="console.pause"),
+    Binding("p", "resume", "Resume", tooltip="Carry on after a pause", id="console.resume"),
+    Binding("x", "extend", "Extend", tooltip="Add one negotiating round", id="console.extend"),
+    Binding(
+        "k",
+        "skip",
+        "Skip turn",
+        tooltip="Pass the turn of a delegation away from the table",
+        id="console.skip",
+    ),
+    Binding(
+        "n",
+        "annotate",
+        "Note",
+        tooltip="Write a note for the debrief (Control only)",
+        id="console.annotate",
+    ),
+    Binding("e", "end", "End", tooltip="End the talks now: a breakdown", id="console.end"),
+    Binding(
+        "exclamation_mark",
+        "abort",
+        "Abort",
+        key_display="!",
+        tooltip="Abandon the session: no outcome",
+        id="console.abort",
+    ),
+    Binding(
+        "o",
+        "outcome",
+        "Outcome",
+        tooltip="Show the outcome and the debrief chart",
+        id="console.outcome",
+    ),
+    Binding("1", "tab('table')", "Table", show=False, id="console.tab_table"),
+    Binding("2", "tab('timeline')", "Timeline", show=False, id="console.tab_timeline"),
+    Binding("3", "tab('injects')", "Injects", show=False, id="console.tab_injects"),
+    Binding("4", "tab('delegations')", "Delegations", show=False, id="console.tab_delegations"),
+]
+
+HANDOVER: list[BindingType] = [
+    Binding(
+        "enter",
+        "confirm",
+        "I am at the keyboard",
+        tooltip="Show this delegation's screen",
+        id="handover.confirm",
+    ),
+    Binding(
+        "escape",
+        "back",
+        "Back to Control",
+        tooltip="Control keeps the keyboard",
+        id="handover.back",
+    ),
+]
+
+DELEGATION: list[BindingType] = [
+    Binding(
+        "escape",
+        "hand_back",
+        "Hand back",
+        tooltip="Give the keyboard back to Control",
+        id="delegation.hand_back",
+    ),
+    Binding("1", "tab('briefing')", "Briefing", show=False, id="delegation.tab_briefing"),
+    Binding("2", "tab('table')", "Table", show=False, id="delegation.tab_table"),
+    Binding("3", "tab('move')", "Move", show=False, id="delegation.tab_move"),
+    Binding("4", "tab('messages')", "Messages", show=False, id="delegation.tab_messages"),
+    Binding("5", "tab('news')", "News", show=False, id="delegation.tab_news"),
+    Binding("6", "tab('history')", "History", show=False, id="delegation.tab_history"),
+    Binding(
+        "ctrl+s", "send", "Send", tooltip="Send the act in Move to the table", id="delegation.send"
+    ),
+]
+
+OUTCOME: list[BindingType] = [
+    Binding("escape", "back", "Console", tooltip="Back to the console", id="outcome.back"),
+    Binding("q", "app.quit", "Quit", tooltip="Leave tabletop", id="outcome.quit"),
+]
+
+CLOCK: list[BindingType] = [
+    Binding("k", "skip", "Skip turn", tooltip="The delegation's turn passes", id="clock.skip"),
+    Binding("x", "extend", "More time", tooltip="Restart the turn clock", id="clock.extend"),
+]
+
+PROMPT: list[BindingType] = [
+    Binding(
+        "escape", "cancel", "Cancel", tooltip="Close without doing anything", id="prompt.cancel"
+    ),
+]
+
+HELP: list[BindingType] = [
+    Binding("escape,q", "close", "Close", tooltip="Back to where you were", id="help.close"),
+]
+
+
+def user_keymap(path: Path | None = None) -> dict[str, str]:
+    """Binding id → keys from the user's `keymap.json`; empty if there is none or it is unusable."""
+    where = path or Path(user_config_dir("tabletop")) / "keymap.json"
+    try:
+        data = json.loads(where.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, str)}

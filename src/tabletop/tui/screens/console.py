@@ -1,0 +1,348 @@
+"""The control console: the facilitator's view of everything, and every act of Control.
+
+Each act is a key binding (and a button), dimmed when the engine's
+`legal_acts("control")` says no. The screen shows a `ControlPicture` set by
+the app and posts `RequestAct` up; it never changes the session itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Header, Static, TabbedContent, TabPane
+
+from tabletop.engine.acts import (
+    Abort,
+    Act,
+    Advance,
+    Annotate,
+    End,
+    ExtendRounds,
+    FireInject,
+    Pause,
+    Resume,
+    SkipTurn,
+    Start,
+)
+from tabletop.tui import keymap
+from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.live import ENDED, ControlPicture
+from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
+from tabletop.tui.screens.choice import ChoiceScreen
+from tabletop.tui.screens.text_prompt import TextPrompt
+from tabletop.tui.text import reflow
+from tabletop.tui.widgets.action_panel import ActionPanel
+from tabletop.tui.widgets.delegations import DelegationRows, Delegations
+from tabletop.tui.widgets.inject_list import InjectList, InjectStatus
+from tabletop.tui.widgets.key_footer import KeyFooter
+from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
+from tabletop.tui.widgets.status_bar import StatusBar
+from tabletop.tui.widgets.timeline import Timeline
+
+ACT_OF_ACTION = {
+    "start": "start",
+    "advance": "advance",
+    "inject": "inject",
+    "pause": "pause",
+    "resume": "resume",
+    "extend": "extend",
+    "skip": "skip",
+    "annotate": "annotate",
+    "end": "end",
+    "abort": "abort",
+}
+"""Console action → the kind of Control act in `legal_acts("control")` that allows it."""
+
+PANEL = [
+    ("start", "Start", "s"),
+    ("advance", "Advance", "a"),
+    ("hand_over", "Hand over", "h"),
+    ("inject", "Inject…", "i"),
+    ("pause", "Pause", "p"),
+    ("resume", "Resume", "p"),
+    ("extend", "Extend", "x"),
+    ("skip", "Skip turn", "k"),
+    ("annotate", "Note…", "n"),
+    ("end", "End…", "e"),
+    ("abort", "Abort…", "!"),
+    ("outcome", "Outcome", "o"),
+]
+
+
+class ConsoleScreen(Screen[None]):
+    BINDINGS = keymap.CONSOLE
+
+    picture: reactive[ControlPicture | None] = reactive(None, always_update=True, init=False)
+    remaining: reactive[int | None] = reactive(None, init=False)
+    humans: tuple[str, ...] = ()
+
+    def __init__(self, picture: ControlPicture, humans: tuple[str, ...]) -> None:
+        super().__init__()
+        self._first = picture
+        self.humans = humans
+        self._was_blocked: dict[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        exercise = self._first.exercise
+        yield Header()
+        yield StatusBar(id="status")
+        with Horizontal(id="console-body"):
+            with TabbedContent(id="console-tabs"):
+                with TabPane("1 Table", id="table"):
+                    yield ProposalsTable(exercise, id="proposals")
+                with TabPane("2 Timeline", id="timeline"):
+                    yield Timeline(exercise, id="events")
+                with TabPane("3 Injects", id="injects"), VerticalScroll(id="inject-scroll"):
+                    yield InjectList(exercise, id="inject-list")
+                with TabPane("4 Delegations", id="delegations"):
+                    yield Delegations(exercise, id="delegation-rows")
+                    yield Static(
+                        Text(f"Session log: {self._first.path}", style="dim"), id="log-path"
+                    )
+            yield ActionPanel(PANEL, id="actions")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = "Control"
+        self.sub_title = self._first.exercise.title
+        self.picture = self._first
+        self.call_after_refresh(self._focus_pane, "table")
+
+    # Data down ---------------------------------------------------------------
+
+    def watch_picture(self, picture: ControlPicture | None) -> None:
+        if picture is None:
+            return
+        state = picture.state
+        exercise = picture.exercise
+        self.query_one(StatusBar).summary = self._summary(picture)
+        roles = exercise.role_ids
+        self.query_one(ProposalsTable).picture = TablePicture(
+            proposals=tuple(state.proposals),
+            scores={
+                number: {actor_name(exercise, r): points for r, points in scores.items()}
+                for number, scores in picture.scores.items()
+            },
+            reservations={actor_name(exercise, r): state.reservations[r] for r in roles},
+        )
+        self.query_one(Timeline).events = picture.events
+        self.query_one(InjectList).status = InjectStatus(
+            fired=tuple(state.fired), ready=picture.legal.injects
+        )
+        self.query_one(Delegations).picture = DelegationRows(
+            seats=picture.seats,
+            reservations=state.reservations,
+            leading=picture.scores.get(picture.leading, {}) if picture.leading else {},
+            walked_out=tuple(state.walked_out),
+            turn=state.turn,
+        )
+        blocked = {
+            action: reason
+            for action, _, _ in PANEL
+            if (reason := self._blocked(action)) is not None
+        }
+        if blocked != self._was_blocked:
+            # The footer rebuilds itself on every refresh: only when something changed.
+            self._was_blocked = blocked
+            self.query_one(ActionPanel).blocked = blocked
+            self.refresh_bindings()
+
+    def watch_remaining(self, remaining: int | None) -> None:
+        self.query_one(StatusBar).remaining = remaining
+
+    def _summary(self, picture: ControlPicture) -> Text:
+        state = picture.state
+        exercise = picture.exercise
+        text = Text()
+        text.append(PHASE_WORDS[state.phase].capitalize(), style="bold")
+        if state.round:
+            text.append(f" · round {state.round}/{state.rounds}")
+        else:
+            text.append(f" · {state.rounds} rounds")
+        if state.turn is not None:
+            seat = picture.seats.get(state.turn)
+            who = actor_name(exercise, state.turn)
+            verb = "to sign" if state.phase == "ratification" else "to move"
+            text.append(f" · {who} {verb}", style="bold")
+            text.append(f" ({seat or 'human'})")
+            if state.turn in self.humans:
+                text.append(" — h hands over", style="dim")
+        elif state.phase == "briefing":
+            text.append(" · a to begin the talks; h lets a delegation read", style="dim")
+        elif state.phase == "setup":
+            text.append(" · s starts the briefing", style="dim")
+        return text
+
+    # Legality ----------------------------------------------------------------
+
+    def _blocked(self, action: str) -> str | None:
+        """Why an action is off now, or None; every reason comes from the engine's answer."""
+        picture = self.picture
+        if picture is None:
+            return "no session"
+        kind = ACT_OF_ACTION.get(action)
+        if kind is not None:
+            if kind in picture.legal:
+                return None
+            return picture.legal.reasons.get(kind, "not possible now")
+        if action == "hand_over":
+            if picture.state.phase in ENDED:
+                return "the session is over"
+            return None if self.humans else "every delegation is played by a bot"
+        if action == "outcome":
+            return None if picture.state.phase in ENDED else "the talks are not over"
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pause" and self._blocked("pause") and not self._blocked("resume"):
+            return False
+        if action == "resume" and self._blocked("resume"):
+            return False
+        if action == "outcome" and self._blocked("outcome"):
+            return False
+        if action in ACT_OF_ACTION or action == "hand_over":
+            return None if self._blocked(action) else True
+        return True
+
+    # Actions -----------------------------------------------------------------
+
+    def _send(self, act: Act) -> None:
+        self.post_message(RequestAct(act))
+
+    def action_start(self) -> None:
+        self._send(Start())
+
+    def action_advance(self) -> None:
+        self._send(Advance())
+
+    def action_pause(self) -> None:
+        self._send(Pause())
+
+    def action_resume(self) -> None:
+        self._send(Resume())
+
+    def action_extend(self) -> None:
+        self._send(ExtendRounds(rounds=1))
+
+    def action_skip(self) -> None:
+        self._send(SkipTurn())
+
+    def action_outcome(self) -> None:
+        self.post_message(RequestOutcome())
+
+    def action_tab(self, pane: str) -> None:
+        self.query_one(TabbedContent).active = pane
+        self._focus_pane(pane)
+
+    def _focus_pane(self, pane: str) -> None:
+        """Put the keyboard in the pane, so arrows and Page keys work in it at once."""
+        widget = {
+            "table": "#proposals DataTable",
+            "timeline": "#events",
+            "injects": "#inject-scroll",
+            "delegations": "#delegation-rows",
+        }[pane]
+        self.query_one(widget).focus()
+
+    def action_inject(self) -> None:
+        picture = self.picture
+        if picture is None:
+            return
+        choices = [
+            (i.id, f"{i.title} — {reflow(i.text)}")
+            for i in picture.exercise.injects
+            if i.id in picture.legal.injects
+        ]
+        self.app.push_screen(
+            ChoiceScreen("Fire which inject?", choices, "Every delegation is told at once."),
+            self._fire,
+        )
+
+    def _fire(self, inject: str | None) -> None:
+        if inject:
+            self._send(FireInject(inject=inject))
+
+    def action_annotate(self) -> None:
+        self.app.push_screen(
+            TextPrompt(
+                "A note for the debrief (only Control sees it)",
+                placeholder="what happened, what to ask about…",
+                confirm="Save note",
+                required=True,
+            ),
+            self._annotate,
+        )
+
+    def _annotate(self, text: str | None) -> None:
+        if text:
+            self._send(Annotate(text=text))
+
+    def action_end(self) -> None:
+        self.app.push_screen(
+            TextPrompt(
+                "End the talks now? The outcome is decided as a breakdown.",
+                placeholder="reason (optional)",
+                confirm="End the talks",
+                danger=True,
+            ),
+            self._end,
+        )
+
+    def _end(self, reason: str | None) -> None:
+        if reason is not None:
+            self._send(End(reason=reason))
+
+    def action_abort(self) -> None:
+        self.app.push_screen(
+            TextPrompt(
+                "Abort the session? It ends with no outcome and no scores.",
+                placeholder="reason (optional)",
+                confirm="Abort the session",
+                danger=True,
+            ),
+            self._abort,
+        )
+
+    def _abort(self, reason: str | None) -> None:
+        if reason is not None:
+            self._send(Abort(reason=reason))
+
+    def action_hand_over(self) -> None:
+        picture = self.picture
+        if picture is None or not self.humans:
+            return
+        turn = picture.state.turn
+        if turn in self.humans:
+            self.post_message(RequestHandover(turn))
+            return
+        choices = [(r, picture.exercise.role(r).name) for r in self.humans]
+        self.app.push_screen(
+            ChoiceScreen(
+                "Hand the keyboard to which delegation?",
+                choices,
+                "Out of turn it can read its papers and write private messages.",
+            ),
+            self._hand_over,
+        )
+
+    def _hand_over(self, role: str | None) -> None:
+        if role:
+            self.post_message(RequestHandover(role))
+
+    def palette_commands(self) -> Iterable[tuple[str, str, Act]]:
+        """Acts worth a command of their own in the palette: one per inject ready to fire."""
+        picture = self.picture
+        if picture is None:
+            return
+        for inject in picture.exercise.injects:
+            if inject.id in picture.legal.injects:
+                yield (
+                    f"Fire inject: {inject.title}",
+                    reflow(inject.text),
+                    FireInject(inject=inject.id),
+                )

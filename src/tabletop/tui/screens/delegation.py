@@ -1,0 +1,156 @@
+"""A delegation's screen, built only from its `RoleView`: the view is the privacy boundary.
+
+The app hands this screen a fresh view after every change; nothing here can
+reach the session, so nothing another delegation knows can end up on it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Header, TabbedContent, TabPane
+
+from tabletop.engine import RoleView
+from tabletop.tui import keymap
+from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.messages import RequestAct, RequestHandBack
+from tabletop.tui.turn_clock import TurnKey
+from tabletop.tui.widgets.briefing import Briefing
+from tabletop.tui.widgets.composer import Composer
+from tabletop.tui.widgets.conversation import Conversation
+from tabletop.tui.widgets.key_footer import KeyFooter
+from tabletop.tui.widgets.news import News
+from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
+from tabletop.tui.widgets.status_bar import StatusBar
+from tabletop.tui.widgets.timeline import Timeline
+
+YOU = "You"
+
+
+class DelegationScreen(Screen[None]):
+    BINDINGS = keymap.DELEGATION
+
+    view: reactive[RoleView | None] = reactive(None, always_update=True, init=False)
+    remaining: reactive[int | None] = reactive(None, init=False)
+
+    def __init__(self, view: RoleView, turn_key: TurnKey | None) -> None:
+        super().__init__()
+        self._first = view
+        self._latest = view
+        self.role = view.role.id
+        self.turn_key = turn_key
+        """The turn this delegation was called to the keyboard for; None when out of turn."""
+
+    def open_for(self, view: RoleView, turn_key: TurnKey | None, remaining: int | None) -> None:
+        """Ready the screen for its delegation's next time at the keyboard.
+
+        The app keeps one screen per delegation and shows it again, so its
+        widgets are built once, not at every hand-over.
+        """
+        self.turn_key = turn_key
+        self._latest = view
+        self.remaining = remaining
+        if self.is_mounted:
+            self.view = view
+
+    def compose(self) -> ComposeResult:
+        view = self._first
+        exercise = view.exercise
+        yield Header()
+        yield StatusBar(id="status")
+        with TabbedContent(initial="move" if view.my_turn else "briefing", id="delegation-tabs"):
+            with TabPane("1 Briefing", id="briefing"):
+                yield Briefing(id="papers")
+            with TabPane("2 Table", id="table"):
+                yield ProposalsTable(exercise, id="proposals")
+            with TabPane("3 Move", id="move"):
+                yield Composer(view, id="composer")
+            with TabPane("4 Messages", id="messages"):
+                yield Conversation(exercise, self.role, id="conversation")
+            with TabPane("5 News", id="news"):
+                yield News(id="notices")
+            with TabPane("6 History", id="history"):
+                yield Timeline(exercise, id="seen")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = self._first.role.name
+        self.sub_title = self._first.exercise.title
+        self.view = self._latest
+        self.query_one(StatusBar).remaining = self.remaining
+
+    def on_screen_resume(self) -> None:
+        """Each time at the keyboard starts afresh: a clean form, on the pane that matters now."""
+        view = self.view
+        if view is None:
+            return
+        self.query_one(Composer).start_over()
+        pane = "move" if view.my_turn else "briefing"
+        self.query_one(TabbedContent).active = pane
+        self.call_after_refresh(self._focus_pane, pane)
+
+    def watch_view(self, view: RoleView | None) -> None:
+        if view is None:
+            return
+        self.query_one(StatusBar).summary = _summary(view)
+        self.query_one(Briefing).view = view
+        self.query_one(ProposalsTable).picture = TablePicture(
+            proposals=view.proposals,
+            scores={p.id: {YOU: view.score(p.package)} for p in view.proposals},
+            reservations={YOU: view.reservation},
+            score_column=YOU,
+        )
+        self.query_one(Composer).view = view
+        self.query_one(Conversation).events = view.events
+        self.query_one(News).notices = view.injects
+        self.query_one(Timeline).events = view.events
+
+    def watch_remaining(self, remaining: int | None) -> None:
+        if self.is_mounted:
+            self.query_one(StatusBar).remaining = remaining
+
+    def on_composer_submitted(self, event: Composer.Submitted) -> None:
+        event.stop()
+        self.post_message(RequestAct(event.act))
+
+    def action_send(self) -> None:
+        self.query_one(TabbedContent).active = "move"
+        self.query_one(Composer).send()
+
+    def action_hand_back(self) -> None:
+        self.post_message(RequestHandBack())
+
+    def action_tab(self, pane: str) -> None:
+        self.query_one(TabbedContent).active = pane
+        self._focus_pane(pane)
+
+    def _focus_pane(self, pane: str) -> None:
+        """Put the keyboard in the pane, so arrows and Page keys scroll it at once."""
+        if pane == "move":
+            self.query_one(Composer).focus_first()
+            return
+        widget = {
+            "briefing": "#papers",
+            "table": "#proposals DataTable",
+            "messages": "#conversation",
+            "news": "#notices",
+            "history": "#seen",
+        }[pane]
+        self.query_one(widget).focus()
+
+
+def _summary(view: RoleView) -> Text:
+    text = Text()
+    text.append(view.role.label, style="bold")
+    text.append(f" · {PHASE_WORDS[view.phase]}")
+    if view.round:
+        text.append(f" · round {view.round}/{view.rounds}")
+    text.append(f" · no deal {view.reservation}")
+    if view.my_turn:
+        verb = "sign or decline" if view.phase == "ratification" else "your turn"
+        text.append(f" · {verb}", style="bold reverse")
+    elif view.turn is not None:
+        text.append(f" · {actor_name(view.exercise, view.turn)} to move", style="dim")
+    return text

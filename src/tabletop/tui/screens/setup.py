@@ -1,0 +1,99 @@
+"""Setup: who plays each delegation (a person or a bot strategy), the seed, the log path."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Header, Input, Label, Select
+
+from tabletop.bots import STRATEGIES
+from tabletop.exercise.model import Exercise
+from tabletop.log import Seat
+from tabletop.tui import keymap
+from tabletop.tui.messages import BeginSession
+from tabletop.tui.paths import new_log_path
+from tabletop.tui.widgets.key_footer import KeyFooter
+
+HUMAN = "human"
+
+
+def seat_choices() -> list[tuple[str, str]]:
+    return [("Person at the keyboard", HUMAN)] + [(f"Bot: {name}", name) for name in STRATEGIES]
+
+
+class SetupScreen(Screen[None]):
+    BINDINGS = keymap.SETUP
+
+    def __init__(
+        self, exercise: Exercise, seed: int | None = None, log: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.seed = random.randrange(1, 1_000_000) if seed is None else seed
+        self.log_path = log or new_log_path(exercise.id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="setup-form", can_focus=False):
+            yield Label("Who plays each delegation", classes="section")
+            for role in self.exercise.roles:
+                with Horizontal(classes="field"):
+                    yield Label(role.name, classes="field-label wide")
+                    yield Select(
+                        seat_choices(),
+                        value=HUMAN,
+                        allow_blank=False,
+                        compact=True,
+                        id=f"seat-{role.id}",
+                    )
+            yield Label("Session", classes="section")
+            with Horizontal(classes="field"):
+                yield Label("Seed", classes="field-label")
+                yield Input(str(self.seed), type="integer", compact=True, id="seed")
+            with Horizontal(classes="field"):
+                yield Label("Log", classes="field-label")
+                yield Input(str(self.log_path), compact=True, id="log")
+            yield Label(
+                "The seed fixes the bots' choices and chance injects: same seed, same session.",
+                classes="hint",
+            )
+            with Horizontal(id="setup-buttons"):
+                yield Button(
+                    "Begin  ^s", variant="primary", compact=True, id="begin", action="screen.begin"
+                )
+                yield Button("Back  Esc", compact=True, id="back", action="screen.back")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = "Setup"
+        self.sub_title = self.exercise.title
+
+    def seats(self) -> dict[str, Seat]:
+        seats: dict[str, Seat] = {}
+        for role in self.exercise.roles:
+            choice = self.query_one(f"#seat-{role.id}", Select).value
+            seats[role.id] = (
+                Seat(kind="bot", strategy=str(choice)) if choice != HUMAN else Seat(kind="human")
+            )
+        return seats
+
+    def action_begin(self) -> None:
+        seed_text = self.query_one("#seed", Input).value.strip()
+        log_text = self.query_one("#log", Input).value.strip()
+        try:
+            seed = int(seed_text)
+        except ValueError:
+            self.notify("The seed is a whole number.", severity="error")
+            return
+        if not log_text:
+            self.notify("Give the session log a path.", severity="error")
+            return
+        path = Path(log_text).expanduser()
+        self.post_message(BeginSession(self.exercise, self.seats(), seed, path))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,157 @@
+"""The start screen: the bundled exercises and the recent session logs; new, resume, replay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from tabletop import bundled
+from tabletop.tui import keymap
+from tabletop.tui.messages import OpenLog, OpenReplay
+from tabletop.tui.paths import LogSummary, recent_logs
+from tabletop.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from tabletop.exercise.model import Exercise
+from tabletop.tui.widgets.exercise_card import ExerciseCard
+from tabletop.tui.widgets.recent_logs import RecentLogs
+
+
+class StartScreen(Screen[None]):
+    BINDINGS = keymap.START
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.exercises: list[tuple[Path, Exercise | None, str | None]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="start-top"):
+            with Vertical(id="exercise-column"):
+                yield Label("Exercises", classes="section")
+                yield OptionList(id="exercise-list")
+            with VerticalScroll(id="card-scroll"):
+                yield ExerciseCard(id="exercise-card")
+        yield Label("Recent sessions", classes="section")
+        yield RecentLogs(id="recent")
+        with Horizontal(id="start-buttons"):
+            yield Button(
+                "n New session", variant="primary", id="new", compact=True, action="screen.new"
+            )
+            yield Button("r Resume", id="resume", compact=True, action="screen.resume")
+            yield Button("p Replay", id="replay", compact=True, action="screen.replay")
+            yield Button("q Quit", id="quit", compact=True, action="app.quit")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = "tabletop"
+        self.sub_title = "negotiation exercises"
+        self.query_one("#exercise-list", OptionList).focus()
+        # After the first frame: the loaders import the engine, and would hold it up.
+        self.call_after_refresh(self.load_exercises)
+        self.call_after_refresh(self.load_recent)
+
+    @work(thread=True, exclusive=True, group="exercises")
+    def load_exercises(self) -> None:
+        """Parse the bundled exercises off the UI thread, so the screen is up at once."""
+        from tabletop.exercise.loader import ExerciseError, load
+
+        found: list[tuple[Path, Exercise | None, str | None]] = []
+        for path in bundled.exercises():
+            try:
+                found.append((path, load(path), None))
+            except (ExerciseError, OSError) as error:
+                found.append((path, None, f"{path.name} cannot be loaded:\n{error}"))
+        self.app.call_from_thread(self._show_exercises, found)
+
+    def _show_exercises(self, found: list[tuple[Path, Exercise | None, str | None]]) -> None:
+        self.exercises = found
+        options = self.query_one("#exercise-list", OptionList)
+        options.clear_options()
+        for path, exercise, _ in found:
+            label = exercise.title if exercise else Text(f"{path.name} (broken)", style="red")
+            options.add_option(Option(label, id=str(path)))
+        if found:
+            options.highlighted = 0
+        else:
+            self.query_one(ExerciseCard).problem = "No bundled exercises were found."
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group="recent")
+    def load_recent(self) -> None:
+        """Summarise recent logs off the UI thread: each one is replayed to know its phase."""
+        logs = tuple(recent_logs())
+        self.app.call_from_thread(self._show_recent, logs)
+
+    def _show_recent(self, logs: tuple[LogSummary, ...]) -> None:
+        self.query_one(RecentLogs).logs = logs
+        self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        if self.exercises:
+            self.load_recent()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        index = event.option_index
+        if not 0 <= index < len(self.exercises):
+            return
+        _, exercise, problem = self.exercises[index]
+        card = self.query_one(ExerciseCard)
+        card.problem = problem
+        card.exercise = exercise
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_new()
+
+    def _chosen_exercise(self) -> Exercise | None:
+        index = self.query_one("#exercise-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.exercises):
+            return None
+        return self.exercises[index][1]
+
+    def _chosen_log(self) -> LogSummary | None:
+        return self.query_one(RecentLogs).chosen
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new":
+            return True if self._chosen_exercise() is not None else None
+        if action in ("resume", "replay"):
+            chosen = self._chosen_log()
+            if chosen is None:
+                return None
+            return True if action == "replay" or chosen.resumable else None
+        return True
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def action_new(self) -> None:
+        from tabletop.tui.screens.setup import SetupScreen
+
+        exercise = self._chosen_exercise()
+        if exercise is None:
+            self.notify("Choose an exercise that loads first.", severity="warning")
+            return
+        self.app.push_screen(SetupScreen(exercise))
+
+    def action_resume(self) -> None:
+        chosen = self._chosen_log()
+        if chosen is None:
+            self.notify("No session log to resume: start a new session.", severity="warning")
+            return
+        self.post_message(OpenLog(chosen.path))
+
+    def action_replay(self) -> None:
+        chosen = self._chosen_log()
+        if chosen is None:
+            self.notify("No session log to replay yet.", severity="warning")
+            return
+        self.post_message(OpenReplay(chosen.path))

@@ -1,0 +1,1 @@
+"""Widgets the screens are built from, one per file; each gets data set on it and posts messages."""

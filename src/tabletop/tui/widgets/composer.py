@@ -1,0 +1,431 @@
+"""The move composer: a delegation picks an act, fills it in, sees its score, and sends it.
+
+Every act kind is listed, legal or not; one that is not legal now says why,
+in the engine's words (`legal.reasons`), instead of vanishing. The composer
+builds the act and posts it up; the engine alone decides whether it stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Button, Input, Label, Select, Static
+
+from tabletop.engine import Proposal, RoleView
+from tabletop.engine.acts import (
+    Act,
+    Amend,
+    Decline,
+    Pass,
+    Propose,
+    Reject,
+    Sign,
+    Statement,
+    Support,
+    WalkOut,
+    Withdraw,
+)
+from tabletop.engine.acts import (
+    Message as MessageAct,
+)
+from tabletop.tui.describe import actor_name, package_line
+
+KINDS: tuple[tuple[str, str], ...] = (
+    ("propose", "Propose a package"),
+    ("amend", "Amend a proposal"),
+    ("support", "Support a proposal"),
+    ("withdraw", "Withdraw support"),
+    ("reject", "Reject a proposal"),
+    ("statement", "Make a statement"),
+    ("message", "Send a private message"),
+    ("pass", "Pass"),
+    ("walk_out", "Walk out"),
+    ("sign", "Sign"),
+    ("decline", "Decline to sign"),
+)
+
+PACKAGE_KINDS = ("propose", "amend")
+PROPOSAL_KINDS = ("amend", "support", "withdraw", "reject")
+TEXT_LABELS = {
+    "statement": "Statement",
+    "message": "Message",
+    "reject": "Reason",
+    "walk_out": "Reason",
+    "decline": "Reason",
+}
+TEXT_REQUIRED = ("statement", "message", "reject")
+PLACEHOLDERS = {
+    "statement": "what your delegation says to the whole table",
+    "message": "only the recipient (and Control) will read it",
+    "reject": "why you reject it: every delegation sees this",
+    "walk_out": "why you leave (optional)",
+    "decline": "why you do not sign (optional)",
+}
+EMPTY = -1
+"""The 'start from an empty package' choice of the proposal select."""
+
+
+def _issue_select_id(issue: str) -> str:
+    return f"issue-{issue}"
+
+
+class Composer(VerticalScroll, can_focus=False):
+    """The form; `view` is set by the delegation screen, `Submitted` goes back up."""
+
+    view: reactive[RoleView | None] = reactive(None, always_update=True, init=False)
+
+    class Submitted(Message):
+        """The delegation sends this act to the table."""
+
+        def __init__(self, act: Act) -> None:
+            super().__init__()
+            self.act = act
+
+    def __init__(self, view: RoleView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._first = view
+        self._sent_with: int | None = None
+        self._choices: dict[str, list[tuple[str, object]]] = {}
+
+    # Layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        view = self._first
+        with Horizontal(classes="field"):
+            yield Label("Act", classes="field-label")
+            yield Select(
+                [(label, kind) for kind, label in KINDS],
+                value=_default_kind(view),
+                allow_blank=False,
+                compact=True,
+                id="kind",
+            )
+        with Horizontal(classes="field", id="base-row"):
+            yield Label("From", classes="field-label", id="base-label")
+            yield Select[int]([], compact=True, prompt="choose a proposal", id="base")
+        yield Static(id="base-detail")
+        with Vertical(id="package"):
+            for issue in view.exercise.issues:
+                with Horizontal(classes="field"):
+                    yield Label(issue.name, classes="field-label")
+                    yield Select[str](
+                        self._option_choices(view, issue.id),
+                        compact=True,
+                        prompt="— choose —",
+                        id=_issue_select_id(issue.id),
+                    )
+            yield Static(id="score")
+        with Horizontal(classes="field", id="to-row"):
+            yield Label("To", classes="field-label")
+            yield Select[str]([], compact=True, prompt="choose a delegation", id="to")
+        with Horizontal(classes="field", id="text-row"):
+            yield Label("Text", classes="field-label", id="text-label")
+            yield Input(compact=True, id="text")
+        yield Static(id="verdict")
+        yield Button("Send  ^s", id="send", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.view = self._first
+
+    # Data down ---------------------------------------------------------------
+
+    def watch_view(self, view: RoleView | None) -> None:
+        if view is None:
+            return
+        if self._sent_with is not None and len(view.events) > self._sent_with:
+            self.query_one("#text", Input).value = ""
+            self._sent_with = None
+        kinds = [
+            (label if kind in view.legal else f"{label}  · not now", kind) for kind, label in KINDS
+        ]
+        self._set_choices(self.query_one("#kind", Select), kinds)
+        for issue in view.exercise.issues:
+            select = self.query_one(f"#{_issue_select_id(issue.id)}", Select)
+            self._set_choices(select, self._option_choices(view, issue.id))
+        self._layout_kind()
+
+    def _option_choices(self, view: RoleView, issue: str) -> list[tuple[str, str]]:
+        points = view.valuations[issue]
+        return [
+            (f"{o.name}  ({points[o.id]} pts)", o.id) for o in view.exercise.issue(issue).options
+        ]
+
+    @property
+    def kind(self) -> str:
+        value = self.query_one("#kind", Select).value
+        return value if isinstance(value, str) else "pass"
+
+    def _layout_kind(self) -> None:
+        """Show the fields the chosen act needs, with choices from what is legal now."""
+        view = self.view
+        if view is None:
+            return
+        kind = self.kind
+        self.query_one("#base-row").display = kind == "propose" or kind in PROPOSAL_KINDS
+        self.query_one("#package").display = kind in PACKAGE_KINDS
+        self.query_one("#to-row").display = kind == "message"
+        self.query_one("#text-row").display = kind in TEXT_LABELS
+        self.query_one("#text-label", Label).update(TEXT_LABELS.get(kind, "Text"))
+        self.query_one("#text", Input).placeholder = PLACEHOLDERS.get(kind, "")
+        base_label = {"propose": "From", "amend": "Amend"}.get(kind, "Proposal")
+        self.query_one("#base-label", Label).update(base_label)
+        base = self.query_one("#base", Select)
+        self._set_choices(base, self._base_choices(view, kind))
+        if kind == "propose" and base.value == Select.NULL:
+            base.value = EMPTY
+        to = self.query_one("#to", Select)
+        others = [r.id for r in view.exercise.roles if r.id != view.role.id]
+        recipients = view.legal.message_to or tuple(others)
+        self._set_choices(to, [(actor_name(view.exercise, r), r) for r in recipients])
+        self._show_detail()
+        self._show_score()
+        self._show_verdict()
+
+    def _base_choices(self, view: RoleView, kind: str) -> list[tuple[str, int]]:
+        live = view.live_proposals
+        allowed = {
+            "amend": view.legal.amend,
+            "support": view.legal.support,
+            "withdraw": view.legal.withdraw,
+            "reject": view.legal.reject,
+        }.get(kind, ())
+        pool = [p for p in view.proposals if p.id in allowed] if allowed else live
+        choices = [(self._proposal_label(view, p), p.id) for p in sorted(pool, key=lambda p: -p.id)]
+        if kind == "propose":
+            choices.insert(0, ("an empty package", EMPTY))
+        return choices
+
+    @staticmethod
+    def _proposal_label(view: RoleView, proposal: Proposal) -> str:
+        author = actor_name(view.exercise, proposal.author)
+        return f"#{proposal.id} by {author} — you score {view.score(proposal.package)}"
+
+    def _set_choices(self, select: Select[Any], choices: Sequence[tuple[str, object]]) -> None:
+        """Replace a select's choices only if they changed, keeping its value if still offered."""
+        key = select.id or ""
+        if self._choices.get(key) == list(choices):
+            return
+        self._choices[key] = list(choices)
+        value = select.value
+        select.set_options(choices)
+        if any(v == value for _, v in choices):
+            select.value = value
+
+    def start_over(self) -> None:
+        """An empty form on the act the delegation most likely came for."""
+        view = self.view
+        if view is None:
+            return
+        self.query_one("#text", Input).value = ""
+        self.query_one("#base", Select).clear()
+        for issue in view.exercise.issues:
+            self.query_one(f"#{_issue_select_id(issue.id)}", Select).clear()
+        self.query_one("#kind", Select).value = _default_kind(view)
+        self._layout_kind()
+
+    def focus_first(self) -> None:
+        """Put the cursor where this act is filled in first: the text, else the act itself."""
+        text = self.query_one("#text", Input)
+        if self.kind in ("statement", "message") and text.display:
+            text.focus()
+        else:
+            self.query_one("#kind", Select).focus()
+
+    # Reacting to the form ----------------------------------------------------
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        view = self.view
+        if view is None:
+            return
+        select_id = event.select.id or ""
+        if select_id == "kind":
+            self._layout_kind()
+        elif select_id == "base":
+            self._fill_from_base()
+            self._show_detail()
+            self._show_score()
+        elif select_id.startswith("issue-"):
+            self._show_score()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.send()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.send()
+
+    def _fill_from_base(self) -> None:
+        """Starting a package from a proposal copies its options; from empty clears them."""
+        view = self.view
+        if view is None or self.kind not in PACKAGE_KINDS:
+            return
+        base = self._base()
+        for issue in view.exercise.issues:
+            select = self.query_one(f"#{_issue_select_id(issue.id)}", Select)
+            if base is None:
+                select.clear()
+            else:
+                select.value = base.package[issue.id]
+
+    def _base(self) -> Proposal | None:
+        view = self.view
+        value = self.query_one("#base", Select).value
+        if view is None or not isinstance(value, int) or value == EMPTY:
+            return None
+        return next((p for p in view.proposals if p.id == value), None)
+
+    def _package(self) -> dict[str, str]:
+        view = self.view
+        if view is None:
+            return {}
+        package: dict[str, str] = {}
+        for issue in view.exercise.issues:
+            value = self.query_one(f"#{_issue_select_id(issue.id)}", Select).value
+            if isinstance(value, str):
+                package[issue.id] = value
+        return package
+
+    def _under_signature(self) -> Proposal | None:
+        view = self.view
+        if view is None or view.phase != "ratification":
+            return None
+        opened = next((e for e in reversed(view.events) if e.kind == "ratification_opened"), None)
+        if opened is None:
+            return None
+        return next((p for p in view.proposals if p.id == opened.payload["proposal"]), None)
+
+    def _show_detail(self) -> None:
+        view = self.view
+        detail = self.query_one("#base-detail", Static)
+        kind = self.kind
+        proposal = (
+            self._under_signature()
+            if kind in ("sign", "decline")
+            else self._base()
+            if kind in ("support", "withdraw", "reject")
+            else None
+        )
+        detail.display = proposal is not None
+        if view is None or proposal is None:
+            return
+        text = Text()
+        if kind in ("sign", "decline"):
+            text.append(f"Under signature: #{proposal.id}\n", style="bold")
+        text.append(package_line(view.exercise, proposal.package) + "\n")
+        text.append_text(_score_text(view.score(proposal.package), view.reservation))
+        detail.update(text)
+
+    def _show_score(self) -> None:
+        view = self.view
+        if view is None or self.kind not in PACKAGE_KINDS:
+            return
+        package = self._package()
+        score = self.query_one("#score", Static)
+        missing = [i.name for i in view.exercise.issues if i.id not in package]
+        if missing:
+            still = ", ".join(missing) if len(missing) <= 3 else f"{len(missing)} issues"
+            score.update(Text(f"Still to choose: {still}", style="dim"))
+            return
+        score.update(_score_text(view.score(package), view.reservation))
+
+    def _show_verdict(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        kind = self.kind
+        verdict = self.query_one("#verdict", Static)
+        send = self.query_one("#send", Button)
+        reason = None if kind in view.legal else view.legal.reasons.get(kind, "not possible now")
+        send.disabled = reason is not None
+        if reason is None:
+            verdict.update(Text(""))
+            verdict.display = False
+        else:
+            verdict.display = True
+            verdict.update(Text(f"Not now: {reason}", style="bold"))
+
+    # Sending -----------------------------------------------------------------
+
+    def send(self) -> None:
+        """Post the act the form describes, or say what it still lacks."""
+        view = self.view
+        if view is None:
+            return
+        problem, act = self._build(view)
+        if problem is not None or act is None:
+            self.notify(problem or "Fill in the act first.", severity="warning")
+            return
+        self._sent_with = len(view.events)
+        self.post_message(self.Submitted(act))
+
+    def _build(self, view: RoleView) -> tuple[str | None, Act | None]:
+        """The act the form describes, or what the form still lacks."""
+        me = view.role.id
+        kind = self.kind
+        text = self.query_one("#text", Input).value.strip()
+        if kind in TEXT_REQUIRED and not text:
+            return f"Write the {TEXT_LABELS[kind].lower()} first.", None
+        base = self._base()
+        if kind in PROPOSAL_KINDS and base is None:
+            return "Choose a proposal first.", None
+        match kind:
+            case "propose":
+                return None, Propose(actor=me, package=self._package())
+            case "amend":
+                assert base is not None
+                changes = {i: o for i, o in self._package().items() if base.package.get(i) != o}
+                if not changes:
+                    return "Change at least one option of the proposal you amend.", None
+                return None, Amend(actor=me, proposal=base.id, changes=changes)
+            case "support":
+                assert base is not None
+                return None, Support(actor=me, proposal=base.id)
+            case "withdraw":
+                assert base is not None
+                return None, Withdraw(actor=me, proposal=base.id)
+            case "reject":
+                assert base is not None
+                return None, Reject(actor=me, proposal=base.id, reason=text)
+            case "statement":
+                return None, Statement(actor=me, text=text)
+            case "message":
+                to = self.query_one("#to", Select).value
+                if not isinstance(to, str):
+                    return "Choose who the message is for.", None
+                return None, MessageAct(actor=me, to=to, text=text)
+            case "walk_out":
+                return None, WalkOut(actor=me, reason=text)
+            case "sign":
+                return None, Sign(actor=me)
+            case "decline":
+                return None, Decline(actor=me, reason=text)
+        return None, Pass(actor=me)
+
+
+def _default_kind(view: RoleView) -> str:
+    """The act a delegation most likely came to the keyboard for."""
+    for kind in ("sign", "propose", "statement", "message"):
+        if kind in view.legal:
+            return kind
+    return "propose"
+
+
+def _score_text(score: int, reservation: int) -> Text:
+    """Your score against your reservation: the number a delegation decides by."""
+    margin = score - reservation
+    text = Text()
+    text.append(f"Your score {score}", style="bold")
+    text.append(f" · no deal {reservation} · ")
+    if margin >= 0:
+        text.append(f"{margin} above no deal", style="bold green")
+    else:
+        text.append(f"{-margin} below no deal: worse than walking away", style="bold red")
+    return text

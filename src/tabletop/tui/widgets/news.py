@@ -1,0 +1,40 @@
+"""Inject notices as one delegation received them: the public text and its own private one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import RichLog
+
+from tabletop.engine.view import InjectNotice
+from tabletop.tui.text import reflow
+
+
+class News(RichLog):
+    """Shows exactly the notices of a `RoleView`, which carry this role's private texts only."""
+
+    notices: reactive[tuple[InjectNotice, ...]] = reactive((), always_update=True, init=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, id=id
+        )
+        self._count = 0
+
+    def on_mount(self) -> None:
+        self.write(Text("No news yet: injects appear here as they happen.", style="dim"))
+
+    def watch_notices(self, notices: tuple[InjectNotice, ...]) -> None:
+        if len(notices) == self._count:
+            return
+        if self._count == 0 or len(notices) < self._count:
+            self.clear()
+            self._count = 0
+        for notice in notices[self._count :]:
+            self.write(Text(notice.title, style="bold underline"))
+            self.write(Text(reflow(notice.text)))
+            if notice.private:
+                self.write(Text("For your delegation only:", style="bold"))
+                self.write(Text(reflow(notice.private), style="italic"))
+            self.write(Text(""))
+        self._count = len(notices)

@@ -1,0 +1,41 @@
+"""The timeline: the events a viewer may see, in order, one line each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.reactive import reactive
+from textual.widgets import RichLog
+
+from tabletop.engine import Event
+from tabletop.exercise.model import Exercise
+from tabletop.tui.describe import event_text
+
+
+class Timeline(RichLog):
+    """Appends the new events only, so a long session stays cheap to follow.
+
+    It shows exactly the events it is given: Control's console gives it all
+    of them, a delegation's history only those its view holds.
+    """
+
+    events: reactive[tuple[Event, ...]] = reactive((), always_update=True, init=False)
+
+    def __init__(self, exercise: Exercise, *, id: str | None = None) -> None:
+        super().__init__(
+            wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, id=id
+        )
+        self.exercise = exercise
+        self._shown: Sequence[Event] = ()
+
+    def watch_events(self, events: tuple[Event, ...]) -> None:
+        shown = self._shown
+        extends = len(events) >= len(shown) and (
+            not shown or events[len(shown) - 1].seq == shown[-1].seq
+        )
+        if not extends:
+            self.clear()
+            shown = ()
+        for event in events[len(shown) :]:
+            self.write(event_text(self.exercise, event))
+        self._shown = events

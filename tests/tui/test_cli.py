@@ -1,0 +1,93 @@
+"""`tabletop play` and `tabletop resume`: arguments checked, logs made, no tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabletop import bundled
+from tabletop.cli import main
+from tabletop.log import read_log
+from tabletop.tui import app as tui_app
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.paths import recent_logs, sessions_dir
+
+TUTORIAL = str(next(p for p in bundled.exercises() if p.stem == "tutorial"))
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[TabletopApp]:
+    """The apps the commands would run, kept instead of taking over the terminal."""
+    apps: list[TabletopApp] = []
+
+    def run_app(app: TabletopApp) -> int:
+        apps.append(app)
+        return 0
+
+    monkeypatch.setattr(tui_app, "run_app", run_app)
+    return apps
+
+
+def test_play_seats_bots_and_writes_the_log_header(
+    tmp_path: Path, opened: list[TabletopApp]
+) -> None:
+    log = tmp_path / "game.jsonl"
+    args = ["play", TUTORIAL, "--bot", "council=linear", "--seed", "9", "--log", str(log)]
+    assert main([*args, "--pace", "0"]) == 0
+    header = read_log(log).header
+    assert header.seed == 9
+    assert str(header.seats["council"]) == "bot (linear)"
+    assert header.seats["festival"].kind == "human"
+    assert opened[0].pace == 0
+
+
+def test_play_logs_to_the_data_folder_by_default(opened: list[TabletopApp]) -> None:
+    assert main(["play", TUTORIAL]) == 0
+    [summary] = recent_logs()
+    assert summary.path.parent == sessions_dir()
+    assert summary.exercise == "Tutorial: The Riverside Festival"
+    assert summary.status == "setup"
+    assert summary.resumable
+
+
+@pytest.mark.parametrize(
+    ("bot", "message"),
+    [
+        ("council", "write ROLE=STRATEGY"),
+        ("mayor=linear", "no role 'mayor'; the roles are festival, council"),
+        ("council=greedy", "no strategy 'greedy'; choose one of boulware"),
+    ],
+)
+def test_play_names_a_bad_bot(
+    bot: str, message: str, capsys: pytest.CaptureFixture[str], opened: list[TabletopApp]
+) -> None:
+    assert main(["play", TUTORIAL, "--bot", bot]) == 1
+    assert message in capsys.readouterr().err
+    assert not opened
+
+
+def test_play_refuses_to_overwrite_a_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], opened: list[TabletopApp]
+) -> None:
+    log = tmp_path / "taken.jsonl"
+    log.write_text("mine\n")
+    assert main(["play", TUTORIAL, "--log", str(log)]) == 1
+    assert "a log is already there" in capsys.readouterr().err
+    assert log.read_text() == "mine\n"
+
+
+def test_resume_opens_the_logged_session(tmp_path: Path, opened: list[TabletopApp]) -> None:
+    log = tmp_path / "game.jsonl"
+    assert main(["play", TUTORIAL, "--log", str(log)]) == 0
+    assert main(["resume", str(log)]) == 0
+    resumed = opened[-1]
+    assert resumed.driver is None
+    assert resumed.initial is not None and resumed.initial.path == log
+
+
+def test_resume_of_a_missing_log_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["resume", str(tmp_path / "nope.jsonl")]) == 1
+    assert "no such file" in capsys.readouterr().err

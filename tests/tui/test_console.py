@@ -1,0 +1,153 @@
+"""The console's own machinery: the turn clock, injects, notes, the palette, help, keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Button, Input, Select
+
+from tabletop.exercise.model import Exercise
+from tabletop.log import Seat
+from tabletop.tui.app import TabletopApp, new_session_app
+from tabletop.tui.keymap import user_keymap
+from tabletop.tui.screens.choice import ChoiceScreen
+from tabletop.tui.screens.clock import ClockPrompt
+from tabletop.tui.screens.console import ConsoleScreen
+from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.handover import HandoverScreen
+from tabletop.tui.screens.help import HelpScreen
+from tabletop.tui.screens.outcome import OutcomeScreen
+from tabletop.tui.widgets.composer import Composer
+from tests.tui.helpers import phase, screen_text, until
+
+SIZE = (80, 24)
+
+
+def humans(exercise: Exercise) -> dict[str, Seat]:
+    return {r: Seat(kind="human") for r in exercise.role_ids}
+
+
+async def run_out(app: TabletopApp) -> None:
+    """The seconds of a turn pass at once (the real clock ticks too, so count down to 0)."""
+    assert app.driver is not None and app.driver.clock is not None
+    while app.driver.clock.remaining > 0:
+        app.driver.tick_clock()
+
+
+async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path: Path) -> None:
+    app = new_session_app(timed, humans(timed), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.driver is not None
+        live = app.driver.live
+        await pilot.press("s", "a")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        await pilot.press("enter")
+        assert "⏱ 0:" in screen_text(app)
+        await run_out(app)
+        await pilot.pause()
+        assert isinstance(app.screen, ClockPrompt)
+        assert "Time is up for Town" in screen_text(app)
+        await pilot.press("x")
+        assert isinstance(app.screen, DelegationScreen) and live.mover == "town"
+        assert app.driver.clock is not None and app.driver.clock.remaining >= 9
+        await run_out(app)
+        await pilot.pause()
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        assert live.mover == "fest"
+        assert live.session.events[-1].kind == "skipped"
+
+
+async def test_control_fires_an_inject_and_writes_a_note(tiny: Exercise, tmp_path: Path) -> None:
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.driver is not None
+        await pilot.press("s", "i")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "Press — A reporter calls." in screen_text(app)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ConsoleScreen)
+        await pilot.press("n")
+        note = " ".join(f"word{n}" for n in range(20))
+        app.screen.query_one(Input).value = note
+        await pilot.press("enter", "2")
+        text = screen_text(app)
+        assert "Inject: Press. A reporter calls." in text
+        assert "Note: word0" in text
+        assert all(word in text.split() for word in note.split()), "a long line wraps whole"
+        assert [e.kind for e in app.driver.live.session.events][-2:] == [
+            "inject_fired",
+            "annotated",
+        ]
+
+
+async def test_an_act_out_of_turn_is_explained_not_hidden(tiny: Exercise, tmp_path: Path) -> None:
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "h", "enter", "enter", "3")
+        screen = app.screen
+        assert isinstance(screen, DelegationScreen)
+        composer = screen.query_one(Composer)
+        assert composer.kind == "message"
+        composer.query_one("#kind", Select).value = "propose"
+        await pilot.pause()
+        assert "Not now: the talks have not begun" in screen_text(app)
+        assert composer.query_one("#send", Button).disabled
+
+
+async def test_the_palette_and_help_are_a_key_away(tiny: Exercise, tmp_path: Path) -> None:
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.driver is not None
+        await pilot.press("ctrl+p", *"start")
+        await until(pilot, lambda: "Open the briefing" in screen_text(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.driver is not None and app.driver.live.state.round == 0)
+        assert app.driver.live.state.phase == "briefing"
+        await pilot.press("ctrl+p", *"fire")
+        await until(pilot, lambda: "Fire inject: Press" in screen_text(app))
+        await pilot.press("escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "running a session" in screen_text(app)
+        await pilot.press("escape", "f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_can_be_remapped_from_the_user_keymap(
+    tiny: Exercise, tmp_path: Path, private_folders: Path
+) -> None:
+    keymap = private_folders / "config" / "tabletop" / "keymap.json"
+    keymap.parent.mkdir(parents=True)
+    keymap.write_text(json.dumps({"console.start": "f5", "console.end": 3}))
+    assert user_keymap() == {"console.start": "f5"}
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.driver is not None
+        await pilot.press("s")
+        assert phase(app) == "setup"
+        await pilot.press("f5")
+        assert phase(app) == "briefing"
+
+
+def test_an_unreadable_keymap_is_ignored(tmp_path: Path) -> None:
+    broken = tmp_path / "keymap.json"
+    broken.write_text("{not json")
+    assert user_keymap(broken) == {}
+    assert user_keymap(tmp_path / "missing.json") == {}
+
+
+async def test_the_mouse_works_and_an_abort_leaves_no_outcome(
+    tiny: Exercise, tmp_path: Path
+) -> None:
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.driver is not None
+        await pilot.click("#do-start")
+        assert phase(app) == "briefing"
+        await pilot.press("exclamation_mark")
+        assert "Abort the session?" in screen_text(app)
+        await pilot.click("#confirm")
+        await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
+        assert "The session was aborted" in screen_text(app)
+        assert phase(app) == "aborted"
