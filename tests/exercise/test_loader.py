@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tabletop.exercise import loader
 from tabletop.exercise.loader import ExerciseError, LoadProblem, load, load_text
+from tabletop.exercise.model import Exercise
 from tests.exercise.conftest import DIGEST, EXERCISE, line_of, write_exercise
 
 NAME = "tiny.yaml"
@@ -539,11 +540,13 @@ def mutate(text: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(lines)
 
 
-def loads_or_explains(text: str, base: Path) -> None:
+def loads_or_explains(text: str, base: Path) -> Exercise | ExerciseError:
+    """The loaded exercise, or the error, checked to explain itself line by line."""
     try:
-        load_text(text, NAME, base)
+        return load_text(text, NAME, base)
     except ExerciseError as error:
         explained(error)
+        return error
 
 
 def explained(error: ExerciseError) -> None:
@@ -570,7 +573,7 @@ EDITS = st.lists(
 def test_mutations_of_a_valid_exercise_only_raise_exercise_error(
     base: Path, edits: list[tuple[int, int, str]]
 ) -> None:
-    loads_or_explains(mutate(EXERCISE, edits), base)
+    assert isinstance(loads_or_explains(mutate(EXERCISE, edits), base), Exercise | ExerciseError)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[FIXTURE])
@@ -580,7 +583,7 @@ def test_mutations_of_a_digest_only_raise_exercise_error(
 ) -> None:
     path = write_exercise(tmp_path, EXERCISE, mutate(DIGEST, edits))
     try:
-        load(path)
+        assert isinstance(load(path), Exercise)
     except ExerciseError as error:
         explained(error)
 
@@ -588,7 +591,7 @@ def test_mutations_of_a_digest_only_raise_exercise_error(
 @settings(max_examples=200, deadline=None, suppress_health_check=[FIXTURE])
 @given(text=st.text())
 def test_any_text_only_raises_exercise_error(base: Path, text: str) -> None:
-    loads_or_explains(text, base)
+    assert isinstance(loads_or_explains(text, base), Exercise | ExerciseError)
 
 
 @settings(max_examples=200, deadline=None)
