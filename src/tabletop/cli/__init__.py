@@ -42,12 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
     try:
-        if args.command is None:
+        if not words:
+            # The start screen needs no parser: skip importing every command.
             from tabletop.tui.app import run_start_screen
 
             return run_start_screen()
+        # With any word given, argparse either exits (help, version, a usage
+        # error) or has found a command.
+        args = build_parser().parse_args(words)
         code: int = args.run(args)
         return code
     except CommandError as error:
