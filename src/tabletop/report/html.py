@@ -15,12 +15,14 @@ from markdown_it import MarkdownIt
 
 from tabletop.report.build import PackageLines, Report
 from tabletop.report.prose import (
+    back_channel_table,
     confidential_notice,
     damage_notice,
     frontier_sentences,
-    number,
+    package_table,
+    scores_table,
+    seats_table,
     sentence,
-    signed,
     status,
     withheld,
 )
@@ -101,7 +103,7 @@ def to_html(report: Report) -> str:
         _section(
             "delegations",
             "Delegations",
-            [_table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles])],
+            [_table(*seats_table(report))],
         )
     )
     body += [
@@ -162,14 +164,7 @@ def _outcome(report: Report) -> list[str]:
             parts += ["<p>Agreed package:</p>", _package(outcome.package)]
     parts.append("<h3>Scores against reservation</h3>")
     parts.append(
-        _table(
-            ["Delegation", "Score", "Reservation", "Gain", "Nash score"],
-            [
-                [s.name, number(s.score), str(s.reservation), signed(s.gain), number(s.nash)]
-                for s in report.scores
-            ],
-            numeric={1, 2, 3, 4},
-        )
+        _table(*scores_table(report))
     )
     return parts
 
@@ -216,17 +211,9 @@ def _charts(report: Report) -> list[str]:
 
 
 def _back_channel(report: Report) -> list[str]:
-    rows = [
-        [sender.name, *(str(report.back_channel[sender.id][r.id]) for r in report.roles)]
-        for sender in report.roles
-    ]
     return [
         "<p>Private messages sent (rows) to each delegation (columns).</p>",
-        _table(
-            ["From \\ To", *(r.name for r in report.roles)],
-            rows,
-            numeric=set(range(1, len(report.roles) + 1)),
-        ),
+        _table(*back_channel_table(report)),
     ]
 
 
@@ -292,7 +279,7 @@ def _section(key: str, title: str, parts: Iterable[str]) -> str:
 
 
 def _package(package: PackageLines) -> str:
-    return _table(["Issue", "Option"], [[issue, option] for issue, option in package])
+    return _table(*package_table(package))
 
 
 def _table(

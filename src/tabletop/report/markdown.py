@@ -10,12 +10,15 @@ from collections.abc import Sequence
 
 from tabletop.report.build import Entry, PackageLines, Report
 from tabletop.report.prose import (
+    back_channel_table,
     confidential_notice,
     damage_notice,
     frontier_sentences,
     number,
+    package_table,
+    scores_table,
+    seats_table,
     sentence,
-    signed,
     status,
     withheld,
 )
@@ -40,7 +43,7 @@ def to_markdown(report: Report) -> str:
         )
     blocks += [
         "## Delegations",
-        _table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles]),
+        _table(*seats_table(report)),
     ]
     blocks += _outcome(report)
     blocks += [
@@ -82,14 +85,7 @@ def _outcome(report: Report) -> list[str]:
             blocks += ["Agreed package:", _package(outcome.package)]
     blocks.append("### Scores against reservation")
     blocks.append(
-        _table(
-            ["Delegation", "Score", "Reservation", "Gain", "Nash score"],
-            [
-                [s.name, number(s.score), str(s.reservation), signed(s.gain), number(s.nash)]
-                for s in report.scores
-            ],
-            numeric={1, 2, 3, 4},
-        )
+        _table(*scores_table(report))
     )
     return blocks
 
@@ -157,15 +153,10 @@ def _leading(report: Report) -> list[str]:
 
 
 def _back_channel(report: Report) -> list[str]:
-    names = [r.name for r in report.roles]
-    rows = [
-        [sender.name, *(str(report.back_channel[sender.id][r.id]) for r in report.roles)]
-        for sender in report.roles
-    ]
     return [
         "## Back channel",
         "Private messages sent (rows) to each delegation (columns).",
-        _table(["From \\ To", *names], rows, numeric=set(range(1, len(names) + 1))),
+        _table(*back_channel_table(report)),
     ]
 
 
@@ -211,7 +202,7 @@ def _briefings(report: Report) -> list[str]:
 
 
 def _package(package: PackageLines) -> str:
-    return _table(["Issue", "Option"], [[issue, option] for issue, option in package])
+    return _table(*package_table(package))
 
 
 def _table(

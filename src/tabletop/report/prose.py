@@ -1,6 +1,8 @@
-"""The sentences both renderers print, so Markdown and HTML say the same thing."""
+"""The sentences and tables both renderers print, so Markdown and HTML say the same thing."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from tabletop.log import LogProblem
 from tabletop.report.build import Entry, PackageLines, Report
@@ -101,3 +103,43 @@ def sentence(entry: Entry) -> str:
 
 def withheld(count: int) -> str:
     return f"(private text for {count} delegation{'s' if count > 1 else ''} withheld)"
+
+
+class Table(NamedTuple):
+    """A table's content; each renderer draws it in its own markup."""
+
+    header: list[str]
+    rows: list[list[str]]
+    numeric: set[int]
+    """Columns of numbers, aligned right."""
+
+
+def seats_table(report: Report) -> Table:
+    return Table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles], set())
+
+
+def scores_table(report: Report) -> Table:
+    return Table(
+        ["Delegation", "Score", "Reservation", "Gain", "Nash score"],
+        [
+            [s.name, number(s.score), str(s.reservation), signed(s.gain), number(s.nash)]
+            for s in report.scores
+        ],
+        {1, 2, 3, 4},
+    )
+
+
+def back_channel_table(report: Report) -> Table:
+    """Private messages sent (rows) to each delegation (columns): counts, never contents."""
+    return Table(
+        ["From \\ To", *(r.name for r in report.roles)],
+        [
+            [sender.name, *(str(report.back_channel[sender.id][r.id]) for r in report.roles)]
+            for sender in report.roles
+        ],
+        set(range(1, len(report.roles) + 1)),
+    )
+
+
+def package_table(package: PackageLines) -> Table:
+    return Table(["Issue", "Option"], [[issue, option] for issue, option in package], set())
