@@ -7,10 +7,9 @@ a person's acts are; with no log, the session's own `apply` is used.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Mapping
 
-from tabletop.bots.base import Bot
+from tabletop.bots.base import Bot, Draws
 from tabletop.bots.strategies import make_bot
 from tabletop.engine.acts import Act, Advance, Decline, End, Pass, Start
 from tabletop.engine.session import IllegalAct, Session
@@ -22,13 +21,13 @@ MAX_ACTS = 10_000
 """A safety net: the schedule bounds every session far below this."""
 
 
-def bot_rng(seed: int, role: str, seq: int) -> random.Random:
-    """The generator a bot draws from for one act.
+def bot_rng(seed: int, role: str, seq: int) -> Draws:
+    """What a bot draws from for one act.
 
     Derived from the session seed, the role and the session's position, so a
     resumed session plays on exactly as it would have without the break.
     """
-    return random.Random(f"tabletop-bot/{seed}/{role}/{seq}")
+    return Draws(f"tabletop-bot/{seed}/{role}/{seq}")
 
 
 def play_until_human(

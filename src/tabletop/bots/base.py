@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from tabletop.bots.search import Layout, Scale, layout, most_acceptable, scale_of
@@ -57,25 +57,54 @@ FAR_BELOW = 0.1
 """A proposal this share of the role's range below its BATNA is worth a rejection now and then."""
 
 
+class Draws:
+    """The chance a bot's act turns on: the draws of `random.Random(seed)`.
+
+    Seeding a generator costs more than most acts, and most acts draw
+    nothing, so the generator is only seeded at the first draw.
+    """
+
+    __slots__ = ("_rng", "_seed")
+
+    def __init__(self, seed: str) -> None:
+        self._seed = seed
+        self._rng: random.Random | None = None
+
+    def _generator(self) -> random.Random:
+        if self._rng is None:
+            self._rng = random.Random(self._seed)
+        return self._rng
+
+    def random(self) -> float:
+        return self._generator().random()
+
+    def choice(self, options: Sequence[str]) -> str:
+        return self._generator().choice(options)
+
+
 class Bot(Protocol):
     """Anything that picks a role's next act from what that role knows."""
 
-    def act(self, view: RoleView, rng: random.Random) -> Act: ...
+    def act(self, view: RoleView, rng: Draws) -> Act: ...
 
 
 class Negotiator(ABC):
-    """Supports what meets its aspiration, proposes what does, signs what beats its BATNA."""
+    """Supports what meets its aspiration, proposes what does, signs what beats its BATNA.
+
+    A negotiator plays one session: it remembers what each proposal there is worth to it.
+    """
 
     def __init__(self) -> None:
         self._scale: Scale | None = None
         self._scaled: Mapping[str, Mapping[str, int]] | None = None
         self._layout: Layout | None = None
+        self._worth: dict[int, int] = {}
 
     @abstractmethod
     def aspiration(self, view: RoleView, scale: Scale) -> float:
         """The least this role will settle for now, in its own points."""
 
-    def act(self, view: RoleView, rng: random.Random) -> Act:
+    def act(self, view: RoleView, rng: Draws) -> Act:
         """The act for the role's turn (or signature); asked out of turn, a bot passes."""
         me = view.role.id
         if view.turn != me:
@@ -96,7 +125,19 @@ class Negotiator(ABC):
                 self._layout = layout(view.exercise)
             self._scale = scale_of(self._layout, view.valuations)
             self._scaled = view.valuations
+            self._worth = {}
         return self._scale
+
+    def worth(self, view: RoleView, proposal: Proposal) -> int:
+        """The role's points for a proposal, worked out once per proposal and set of points.
+
+        A proposal's package never changes, and a bot weighs every live one every turn.
+        """
+        self.scale(view)
+        points = self._worth.get(proposal.id)
+        if points is None:
+            points = self._worth[proposal.id] = view.score(proposal.package)
+        return points
 
     def _ratify(self, view: RoleView) -> Act:
         me = view.role.id
@@ -107,12 +148,12 @@ class Negotiator(ABC):
             return Sign(actor=me)
         return Decline(actor=me, reason="this package is worth less to us than no agreement")
 
-    def _negotiate(self, view: RoleView, rng: random.Random) -> Act:
+    def _negotiate(self, view: RoleView, rng: Draws) -> Act:
         me = view.role.id
         scale = self.scale(view)
         floor = max(math.ceil(self.aspiration(view, scale)), view.reservation)
         live = view.live_proposals
-        score = {p.id: view.score(p.package) for p in live}
+        score = {p.id: self.worth(view, p) for p in live}
 
         backable = [p for p in live if p.id in view.legal.support and score[p.id] >= floor]
         if backable:
@@ -158,7 +199,7 @@ class Negotiator(ABC):
         return Pass(actor=me)
 
 
-def _reject(view: RoleView, proposal: Proposal, rng: random.Random) -> Act:
+def _reject(view: RoleView, proposal: Proposal, rng: Draws) -> Act:
     reason = rng.choice(REJECTIONS).format(name=view.role.name)
     return Reject(actor=view.role.id, proposal=proposal.id, reason=reason)
 

@@ -122,10 +122,8 @@ def _most_signal(scale: Scale, signals: Signals) -> tuple[Ints, tuple[Picks, ...
     for steps, signal in zip(scale.steps, signals, strict=True):
         width = len(reach)
         table = np.full((len(steps), width + max(steps)), _UNREACHABLE, dtype=np.int64)
-        for option, step in enumerate(steps):
-            table[option, step : step + width] = reach
-        table += np.array(signal, dtype=np.int64)[:, np.newaxis]
-        pick = table.argmax(axis=0)
-        reach = table[pick, np.arange(table.shape[1])]
-        picks.append(pick.astype(np.int8))
+        for option, (step, count) in enumerate(zip(steps, signal, strict=True)):
+            table[option, step : step + width] = reach + count if count else reach
+        picks.append(table.argmax(axis=0).astype(np.int8))
+        reach = table.max(axis=0)
     return reach, tuple(picks)

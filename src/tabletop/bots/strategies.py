@@ -65,7 +65,7 @@ class Reciprocating(Negotiator):
         for proposal in view.proposals:
             if proposal.author == me:
                 continue
-            points = view.score(proposal.package)
+            points = self.worth(view, proposal)
             first.setdefault(proposal.author, points)
             latest[proposal.author] = points
         conceded = [max(latest[r] - first[r], 0) for r in first]

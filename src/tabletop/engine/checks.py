@@ -167,6 +167,37 @@ def reject_reason(table: Table, actor: str, number: int) -> str | None:
     return reason
 
 
+# The same three checks for every proposal at once, for `legal` to list what is open.
+
+
+def supportable(table: Table, actor: str) -> tuple[int, ...]:
+    """The proposals `support_reason` lets `actor` support: live, and not backed yet."""
+    return tuple(
+        p.id for p in table.proposals.values() if p.status == "live" and actor not in p.supporters
+    )
+
+
+def withdrawable(table: Table, actor: str) -> tuple[int, ...]:
+    """The proposals `withdraw_reason` lets `actor` withdraw support from."""
+    return tuple(p.id for p in table.proposals.values() if actor in p.supporters)
+
+
+def rejectable(table: Table, actor: str) -> tuple[int, ...]:
+    """The proposals `reject_reason` lets `actor` reject: live, and not rejected by it yet."""
+    return tuple(
+        p.id
+        for p in table.proposals.values()
+        if p.status == "live" and all(r.role != actor for r in p.rejections)
+    )
+
+
+def addressees(table: Table, actor: str) -> tuple[str, ...]:
+    """The delegations `message_reason` lets `actor` write to."""
+    if table.phase not in LIVE_PHASES:
+        return ()
+    return tuple(r for r in table.order if r != actor and r not in table.walked_out)
+
+
 def _amendment(
     exercise: Exercise, table: Table, number: int, changes: dict[str, str]
 ) -> str | None:
@@ -195,18 +226,19 @@ def _on_table(table: Table, number: int) -> str | None:
 def _package(
     exercise: Exercise, table: Table, package: dict[str, str], partial: bool = False
 ) -> str | None:
-    issues = {i.id: i for i in exercise.issues}
+    choices = exercise.choices
     for issue_id, option_id in package.items():
-        issue = issues.get(issue_id)
-        if issue is None:
+        options = choices.get(issue_id)
+        if options is None:
             return f"there is no issue {issue_id!r} in this exercise"
-        if issue.option(option_id) is None:
+        if option_id not in options:
+            issue = exercise.issue(issue_id)
             names = ", ".join(o.id for o in issue.options)
             return f"{option_id!r} is not an option of {issue.name} (choose one of {names})"
     if partial:
         return None
-    missing = [i.name for i in exercise.issues if i.id not in package]
-    if missing:
+    if len(package) < len(choices):
+        missing = [i.name for i in exercise.issues if i.id not in package]
         return f"a package settles every issue; it leaves out {', '.join(missing)}"
     for proposal in table.live_proposals:
         if proposal.package == package:

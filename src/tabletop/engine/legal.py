@@ -1,7 +1,8 @@
 """What a delegation or Control may do now, and why not the rest.
 
 The UI dims what is not legal and says why; bots choose among what is.
-Every answer comes from `checks.refusal`, so the two never disagree.
+Every answer comes from `checks` (the per-proposal lists from its bulk forms of
+the same rules), so `legal` and `refusal` never disagree: a property test holds them together.
 """
 
 from __future__ import annotations
@@ -64,12 +65,13 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
         "decline": signature,
         "propose": turn,
     }
-    live = [p.id for p in table.live_proposals] if turn is None else []
-    mine = [p.id for p in table.proposals.values() if role in p.supporters] if turn is None else []
-    support = tuple(n for n in live if checks.support_reason(table, role, n) is None)
-    withdraw = tuple(n for n in mine if checks.withdraw_reason(table, role, n) is None)
-    reject = tuple(n for n in live if checks.reject_reason(table, role, n) is None)
-    amend = tuple(live)
+    if turn is None:
+        amend = tuple(p.id for p in table.live_proposals)
+        support = checks.supportable(table, role)
+        withdraw = checks.withdrawable(table, role)
+        reject = checks.rejectable(table, role)
+    else:
+        amend = support = withdraw = reject = ()
     for kind, numbers in (
         ("amend", amend),
         ("support", support),
@@ -79,11 +81,7 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
         reasons[kind] = turn or (
             None if numbers else f"no proposal on the table you can {kind.replace('_', ' ')}"
         )
-    message_to = tuple(
-        r
-        for r in table.order
-        if seat is None and checks.message_reason(exercise, table, role, r) is None
-    )
+    message_to = checks.addressees(table, role) if seat is None else ()
     reasons["message"] = (
         None
         if message_to

@@ -30,15 +30,11 @@ def signatories(exercise: Exercise, table: Table, package: dict[str, str]) -> tu
     return tuple(r for r in table.order if r in needed)
 
 
-def always_signatories(exercise: Exercise) -> frozenset[str]:
-    return frozenset(s.role for s in exercise.signatories if s.when is None)
-
-
 def ready_for_signature(
     exercise: Exercise, table: Table
 ) -> tuple[Proposal, tuple[str, ...]] | None:
     """The first live proposal every required signatory supports, with those signatories."""
-    always = always_signatories(exercise)
+    always = exercise.always_signing
     for proposal in table.live_proposals:
         if not always.issubset(proposal.supporters):
             continue  # cheap test first: conditions are only worth checking on serious candidates

@@ -240,7 +240,7 @@ def _settle(exercise: Exercise, table: Table, seed: int, emit: Emit) -> None:
     """The events the rules add after an act, until the table is at rest."""
     while table.phase in ("opening", "negotiating", "ratification"):
         present = [r for r in table.order if r not in table.walked_out]
-        if rules.always_signatories(exercise) & table.walked_out or len(present) < 2:
+        if exercise.always_signing & table.walked_out or len(present) < 2:
             _conclude(exercise, table, emit, "walk_out", None)
             return
         if table.phase == "ratification":

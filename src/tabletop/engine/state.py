@@ -114,7 +114,7 @@ class Table:
     def copy(self) -> Table:
         """A copy safe to change: containers are copied, their immutable items shared."""
         other = Table.__new__(Table)
-        for name in Table.__slots__:
+        for name in _SHARED:
             setattr(other, name, getattr(self, name))
         other.proposals = dict(self.proposals)
         return other
@@ -155,6 +155,10 @@ class Table:
             conclusion=self.conclusion,
             scores=dict(self.conclusion.scores) if self.conclusion else {},
         )
+
+
+_SHARED = tuple(name for name in Table.__slots__ if name != "proposals")
+"""What a copy of the table shares: immutable values, and mappings replaced whole."""
 
 
 class SessionState(_Frozen):

@@ -9,6 +9,7 @@ option, a cited fact existing) live in `references`.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -208,7 +209,13 @@ class Exercise(Model):
         inject texts are left out: what a delegation screen or a bot is given
         cannot leak what it never had.
         """
-        if role_id not in self._readings:
+        # `self._readings` would go through BaseModel.__getattr__, which costs
+        # more than the rest of a bot's look at the table: read the store directly.
+        private = self.__pydantic_private__
+        assert private is not None
+        readings: dict[str, Exercise] = private["_readings"]
+        reading = readings.get(role_id)
+        if reading is None:
             hidden = {
                 "confidential_briefing": "(confidential to another delegation)",
                 "reservation": 0,
@@ -228,8 +235,8 @@ class Exercise(Model):
                 }
             )
             reading._readings = {role_id: reading}
-            self._readings[role_id] = reading
-        return self._readings[role_id]
+            readings[role_id] = reading
+        return reading
 
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)
@@ -242,6 +249,20 @@ class Exercise(Model):
 
     def outcome(self, outcome_id: str) -> Outcome:
         return next(o for o in self.outcomes if o.id == outcome_id)
+
+    # Look-ups the engine makes on every act, worked out once. They depend only
+    # on issues and signatories, which `as_read_by` never changes, so the copies
+    # it makes may share them.
+
+    @cached_property
+    def choices(self) -> dict[str, frozenset[str]]:
+        """Issue id → the ids of its options."""
+        return {i.id: frozenset(o.id for o in i.options) for i in self.issues}
+
+    @cached_property
+    def always_signing(self) -> frozenset[str]:
+        """Roles whose signature every package needs."""
+        return frozenset(s.role for s in self.signatories if s.when is None)
 
     @property
     def role_ids(self) -> list[str]:
