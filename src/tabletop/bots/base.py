@@ -131,9 +131,9 @@ class Negotiator(ABC):
     def worth(self, view: RoleView, proposal: Proposal) -> int:
         """The role's points for a proposal, worked out once per proposal and set of points.
 
-        A proposal's package never changes, and a bot weighs every live one every turn.
+        A proposal's package never changes, and a bot weighs every live one every
+        turn. Call `scale` first in a turn: it forgets these when the points change.
         """
-        self.scale(view)
         points = self._worth.get(proposal.id)
         if points is None:
             points = self._worth[proposal.id] = view.score(proposal.package)

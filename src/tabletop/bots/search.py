@@ -12,6 +12,7 @@ scores finds the exact answer for any exercise the format allows (up to
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -94,7 +95,7 @@ def most_acceptable(scale: Scale, floor: int, signals: Signals) -> dict[str, str
     """
     if floor > scale.best:
         return None
-    reach, picks = _most_signal(scale, signals)
+    reach, picks = _PASSES.get(scale, signals)
     # The role's best package is reachable and meets the floor, so some state does.
     start = max(floor - scale.worst, 0)
     state = start + int(np.argmax(reach[start:]))
@@ -106,12 +107,49 @@ def most_acceptable(scale: Scale, floor: int, signals: Signals) -> dict[str, str
     return scale.package(choice[::-1])
 
 
-@functools.lru_cache(maxsize=128)
-def _most_signal(scale: Scale, signals: Signals) -> tuple[Ints, tuple[Picks, ...]]:
-    """The forward pass, which the floor does not change: cached, as tables recur.
+Pass = tuple[Ints, tuple[Picks, ...]]
 
-    An entry is a few kilobytes for a classroom exercise and at most half a
-    megabyte for the largest the format allows (12 issues of ±1000 points).
+
+class _Passes:
+    """Forward passes already made, the least recently used dropped beyond a memory budget.
+
+    The floor does not change a pass, and tables recur within a session and
+    across the sessions of a simulation. A pass takes a few kilobytes for a
+    classroom exercise and up to half a megabyte for the largest the format
+    allows (12 issues of ±1000 points), so the budget is counted in bytes,
+    not entries.
+    """
+
+    def __init__(self, budget: int) -> None:
+        self._budget = budget
+        self._size = 0
+        self._passes: OrderedDict[tuple[Scale, Signals], Pass] = OrderedDict()
+
+    def get(self, scale: Scale, signals: Signals) -> Pass:
+        key = (scale, signals)
+        found = self._passes.get(key)
+        if found is not None:
+            self._passes.move_to_end(key)
+            return found
+        found = self._passes[key] = _most_signal(scale, signals)
+        self._size += _size(found)
+        while self._size > self._budget:
+            _, dropped = self._passes.popitem(last=False)
+            self._size -= _size(dropped)
+        return found
+
+
+def _size(found: Pass) -> int:
+    reach, picks = found
+    return reach.nbytes + sum(pick.nbytes for pick in picks)
+
+
+_PASSES = _Passes(budget=32 * 2**20)
+"""Room for every table a simulation of a classroom exercise meets (a few MiB)."""
+
+
+def _most_signal(scale: Scale, signals: Signals) -> Pass:
+    """The forward pass of the search, for any floor.
 
     reach[s] is the most signal a package can have when it is worth exactly
     s points above `scale.worst`; picks[i][s] is the option of issue i on
@@ -121,9 +159,12 @@ def _most_signal(scale: Scale, signals: Signals) -> tuple[Ints, tuple[Picks, ...
     picks: list[Picks] = []
     for steps, signal in zip(scale.steps, signals, strict=True):
         width = len(reach)
-        table = np.full((len(steps), width + max(steps)), _UNREACHABLE, dtype=np.int64)
+        # Array methods and ufuncs directly: their Python wrappers (np.full,
+        # ndarray.max) cost more than the work on arrays this small.
+        table = np.empty((len(steps), width + max(steps)), dtype=np.int64)
+        table.fill(_UNREACHABLE)
         for option, (step, count) in enumerate(zip(steps, signal, strict=True)):
             table[option, step : step + width] = reach + count if count else reach
         picks.append(table.argmax(axis=0).astype(np.int8))
-        reach = table.max(axis=0)
+        reach = np.maximum.reduce(table, axis=0)
     return reach, tuple(picks)

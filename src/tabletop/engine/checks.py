@@ -187,7 +187,7 @@ def rejectable(table: Table, actor: str) -> tuple[int, ...]:
     return tuple(
         p.id
         for p in table.proposals.values()
-        if p.status == "live" and all(r.role != actor for r in p.rejections)
+        if p.status == "live" and not (p.rejections and any(r.role == actor for r in p.rejections))
     )
 
 

@@ -71,7 +71,9 @@ def injects_due(exercise: Exercise, table: Table, seed: int) -> Iterator[Inject]
             due = holds(trigger.when, situation)
         else:
             due = False
-        if due and _chance(seed, table.seq, index) < inject.probability:
+        # A certain inject needs no draw (a draw is always below 1): seeding one costs.
+        certain = inject.probability >= 1
+        if due and (certain or _chance(seed, table.seq, index) < inject.probability):
             fired.add(inject.id)
             yield inject
 
