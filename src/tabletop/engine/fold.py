@@ -72,7 +72,7 @@ def _round_started(exercise: Exercise, table: Table, event: Event) -> None:
 def _proposed(exercise: Exercise, table: Table, event: Event) -> None:
     parent = event.payload["parent"]
     if parent is not None and table.proposals[parent].author == event.actor:
-        _store(table, replace(table.proposals[parent], status="superseded"))
+        _store(table, table.proposals[parent].but(status="superseded"))
     number = event.payload["proposal"]
     table.proposals[number] = Proposal(
         id=number,
@@ -87,16 +87,16 @@ def _proposed(exercise: Exercise, table: Table, event: Event) -> None:
 
 def _supported(exercise: Exercise, table: Table, event: Event) -> None:
     proposal = table.proposals[event.payload["proposal"]]
-    _store(table, replace(proposal, supporters=(*proposal.supporters, event.actor)))
+    _store(table, proposal.but(supporters=(*proposal.supporters, event.actor)))
 
 
 def _withdrawn(exercise: Exercise, table: Table, event: Event) -> None:
     proposal = table.proposals[event.payload["proposal"]]
     if proposal.author == event.actor:
-        _store(table, replace(proposal, status="withdrawn", supporters=()))
+        _store(table, proposal.but(status="withdrawn", supporters=()))
     else:
         kept = tuple(r for r in proposal.supporters if r != event.actor)
-        _store(table, replace(proposal, supporters=kept))
+        _store(table, proposal.but(supporters=kept))
 
 
 def _rejected(exercise: Exercise, table: Table, event: Event) -> None:
@@ -104,7 +104,7 @@ def _rejected(exercise: Exercise, table: Table, event: Event) -> None:
     rejection = Rejection(role=event.actor, reason=event.payload["reason"])
     supporters = tuple(r for r in proposal.supporters if r != event.actor)
     rejections = (*proposal.rejections, rejection)
-    _store(table, replace(proposal, supporters=supporters, rejections=rejections))
+    _store(table, proposal.but(supporters=supporters, rejections=rejections))
 
 
 def _walked_out(exercise: Exercise, table: Table, event: Event) -> None:
@@ -113,7 +113,7 @@ def _walked_out(exercise: Exercise, table: Table, event: Event) -> None:
     for proposal in list(table.proposals.values()):
         if event.actor in proposal.supporters:
             kept = tuple(r for r in proposal.supporters if r != event.actor)
-            _store(table, replace(proposal, supporters=kept))
+            _store(table, proposal.but(supporters=kept))
     if was_turn and table.phase in ("opening", "negotiating"):
         _next_turn(table)
 
@@ -136,7 +136,7 @@ def _declined(exercise: Exercise, table: Table, event: Event) -> None:
     assert table.ratification is not None
     proposal = table.proposals[table.ratification.proposal]
     kept = tuple(r for r in proposal.supporters if r != event.actor)
-    _store(table, replace(proposal, supporters=kept))
+    _store(table, proposal.but(supporters=kept))
     table.ratification = None
     phases.fire(table, "negotiate")
 

@@ -28,7 +28,7 @@ from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LegalActs:
     """The acts open to one actor now; `reasons` explains each kind that is not."""
 
@@ -52,6 +52,13 @@ def legal_acts(exercise: Exercise, table: Table, actor: str) -> LegalActs:
     return _delegation(exercise, table, actor)
 
 
+_ON_PROPOSALS = {
+    kind: f"no proposal on the table you can {kind}"
+    for kind in ("amend", "support", "withdraw", "reject")
+}
+"""Acts on a proposal, and why none is open when none is."""
+
+
 def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
     seat = checks.seat_reason(exercise, table, role)
     turn = seat or checks.turn_reason(exercise, table, role, "propose")
@@ -72,15 +79,8 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
         reject = checks.rejectable(table, role)
     else:
         amend = support = withdraw = reject = ()
-    for kind, numbers in (
-        ("amend", amend),
-        ("support", support),
-        ("withdraw", withdraw),
-        ("reject", reject),
-    ):
-        reasons[kind] = turn or (
-            None if numbers else f"no proposal on the table you can {kind.replace('_', ' ')}"
-        )
+    for kind, numbers in zip(_ON_PROPOSALS, (amend, support, withdraw, reject), strict=True):
+        reasons[kind] = turn or (None if numbers else _ON_PROPOSALS[kind])
     message_to = checks.addressees(table, role) if seat is None else ()
     reasons["message"] = (
         None

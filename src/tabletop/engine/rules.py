@@ -58,6 +58,7 @@ def injects_due(exercise: Exercise, table: Table, seed: int) -> Iterator[Inject]
     same seed and acts give the same injects.
     """
     fired = set(table.fired)
+    situation: Facts | None = None
     for index, inject in enumerate(exercise.injects):
         if inject.id in fired:
             continue
@@ -65,8 +66,9 @@ def injects_due(exercise: Exercise, table: Table, seed: int) -> Iterator[Inject]
         if isinstance(trigger, RoundTrigger):
             due = trigger.at_round == table.round
         elif isinstance(trigger, ConditionTrigger):
-            top = leading(table)
-            situation = facts(table, top.package if top else None)
+            if situation is None:
+                top = leading(table)
+                situation = facts(table, top.package if top else None)
             situation.fired = frozenset(fired)
             due = holds(trigger.when, situation)
         else:

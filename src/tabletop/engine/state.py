@@ -49,6 +49,26 @@ class Proposal:
     supporters: tuple[str, ...] = ()
     rejections: tuple[Rejection, ...] = ()
 
+    def but(
+        self,
+        *,
+        status: ProposalStatus | None = None,
+        supporters: tuple[str, ...] | None = None,
+        rejections: tuple[Rejection, ...] | None = None,
+    ) -> Proposal:
+        """This proposal with what the fold changes, for a fraction of `dataclasses.replace`."""
+        return Proposal(
+            self.id,
+            self.author,
+            self.package,
+            self.parent,
+            self.round,
+            self.seq,
+            self.status if status is None else status,
+            self.supporters if supporters is None else supporters,
+            self.rejections if rejections is None else rejections,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Ratification:
