@@ -167,28 +167,35 @@ def reject_reason(table: Table, actor: str, number: int) -> str | None:
     return reason
 
 
-# The same three checks for every proposal at once, for `legal` to list what is open.
+# The checks on proposals for all of them at once, for `legal` to list what is open.
 
 
-def supportable(table: Table, actor: str) -> tuple[int, ...]:
-    """The proposals `support_reason` lets `actor` support: live, and not backed yet."""
-    return tuple(
-        p.id for p in table.proposals.values() if p.status == "live" and actor not in p.supporters
-    )
+def open_proposals(
+    table: Table, actor: str
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The proposals `actor` may amend, support, withdraw support from, and reject.
 
-
-def withdrawable(table: Table, actor: str) -> tuple[int, ...]:
-    """The proposals `withdraw_reason` lets `actor` withdraw support from."""
-    return tuple(p.id for p in table.proposals.values() if actor in p.supporters)
-
-
-def rejectable(table: Table, actor: str) -> tuple[int, ...]:
-    """The proposals `reject_reason` lets `actor` reject: live, and not rejected by it yet."""
-    return tuple(
-        p.id
-        for p in table.proposals.values()
-        if p.status == "live" and not (p.rejections and any(r.role == actor for r in p.rejections))
-    )
+    `_amendment` opens every live proposal (what changes is checked on the
+    act), `support_reason` the live ones it does not back, `withdraw_reason`
+    any it backs, `reject_reason` the live ones it has not rejected. One pass:
+    bots ask this every turn.
+    """
+    amend: list[int] = []
+    support: list[int] = []
+    withdraw: list[int] = []
+    reject: list[int] = []
+    for proposal in table.proposals.values():
+        backs = actor in proposal.supporters
+        if backs:
+            withdraw.append(proposal.id)
+        if proposal.status != "live":
+            continue
+        amend.append(proposal.id)
+        if not backs:
+            support.append(proposal.id)
+        if not any(r.role == actor for r in proposal.rejections):
+            reject.append(proposal.id)
+    return tuple(amend), tuple(support), tuple(withdraw), tuple(reject)
 
 
 def addressees(table: Table, actor: str) -> tuple[str, ...]:

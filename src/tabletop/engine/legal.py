@@ -73,10 +73,7 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
         "propose": turn,
     }
     if turn is None:
-        amend = tuple(p.id for p in table.live_proposals)
-        support = checks.supportable(table, role)
-        withdraw = checks.withdrawable(table, role)
-        reject = checks.rejectable(table, role)
+        amend, support, withdraw, reject = checks.open_proposals(table, role)
     else:
         amend = support = withdraw = reject = ()
     for kind, numbers in zip(_ON_PROPOSALS, (amend, support, withdraw, reject), strict=True):
