@@ -9,7 +9,7 @@ from tempfile import TemporaryDirectory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabletop.engine import IllegalAct, Session
+from tabletop.engine import Event, IllegalAct, Session
 from tabletop.engine.acts import (
     Act,
     Advance,
@@ -77,6 +77,18 @@ def test_a_log_replays_to_the_live_state(acts: list[Act], seed: int) -> None:
         contents = read_log(path)
         assert contents.problem is None
         assert rebuild(contents).state == recorded.session.state
+
+
+@settings(max_examples=60, deadline=None)
+@given(acts=started, seed=st.integers(min_value=0, max_value=2**32))
+def test_the_events_the_engine_makes_pass_the_checks_a_log_line_gets(
+    acts: list[Act], seed: int
+) -> None:
+    """The engine builds its events without validation: each must still be one a log accepts."""
+    session = Session(EXERCISE, seed)
+    _play(session, acts)
+    for event in session.events:
+        assert Event.from_json(event.to_json()) == event
 
 
 @settings(max_examples=60, deadline=None)

@@ -179,3 +179,30 @@ class Event:
 
 _EVENT: TypeAdapter[Event] = TypeAdapter(Event)
 _EVENT_CORE: SchemaValidator = _EVENT.validator  # type: ignore[assignment]
+
+
+def made(
+    seq: int,
+    at: datetime,
+    actor: str,
+    kind: EventKind,
+    payload: dict[str, Any],
+    visible_to: tuple[str, ...] | None = None,
+) -> Event:
+    """An event the engine makes itself, built without validation.
+
+    The session's typed code has checked the act and built the payload
+    already; validating every field again cost more than folding the event.
+    Events from outside come in through `Event.from_json`, which checks them.
+    """
+    event: Event = object.__new__(Event)
+    for name, value in (
+        ("seq", seq),
+        ("at", at),
+        ("actor", actor),
+        ("kind", kind),
+        ("payload", payload),
+        ("visible_to", visible_to),
+    ):
+        object.__setattr__(event, name, value)
+    return event

@@ -40,7 +40,7 @@ from tabletop.engine.acts import (
     Withdraw,
 )
 from tabletop.engine.checks import refusal
-from tabletop.engine.events import SESSION, Event
+from tabletop.engine.events import SESSION, Event, EventKind, made
 from tabletop.engine.fold import fold
 from tabletop.engine.legal import LegalActs, legal_acts
 from tabletop.engine.state import SessionState, Table
@@ -67,7 +67,7 @@ class Decision:
     after_seq: int
 
 
-Emit = Callable[[str, str, dict[str, Any], "tuple[str, ...] | None"], None]
+Emit = Callable[[str, EventKind, dict[str, Any], "tuple[str, ...] | None"], None]
 
 
 class Session:
@@ -145,16 +145,9 @@ class Session:
         events: list[Event] = []
 
         def emit(
-            actor: str, kind: str, payload: dict[str, Any], visible_to: tuple[str, ...] | None
+            actor: str, kind: EventKind, payload: dict[str, Any], visible_to: tuple[str, ...] | None
         ) -> None:
-            event = Event(
-                seq=table.seq + 1,
-                at=moment,
-                actor=actor,
-                kind=kind,  # type: ignore[arg-type]
-                payload=payload,
-                visible_to=visible_to,
-            )
+            event = made(table.seq + 1, moment, actor, kind, payload, visible_to)
             fold(self.exercise, table, event)
             events.append(event)
 
