@@ -43,16 +43,22 @@ class Scale:
     """Per issue, each option's points above the issue's least-valued option."""
     best: int
     worst: int
+    positions: tuple[dict[str, int], ...]
+    """Per issue, option id → its place in `options`."""
 
     def signals(self, proposals: Sequence[Proposal], me: str) -> Signals:
         """Per issue and option: how many others support live proposals choosing it."""
         counts = [[0] * len(names) for names in self.options]
         for proposal in proposals:
-            backers = sum(1 for r in proposal.supporters if r != me)
-            if proposal.status != "live" or backers == 0:
+            if proposal.status != "live":
                 continue
-            for row, issue, names in zip(counts, self.issues, self.options, strict=True):
-                row[names.index(proposal.package[issue])] += backers
+            # A delegation supports a proposal once at most.
+            backers = len(proposal.supporters) - (me in proposal.supporters)
+            if backers == 0:
+                continue
+            package = proposal.package
+            for row, issue, places in zip(counts, self.issues, self.positions, strict=True):
+                row[places[package[issue]]] += backers
         return tuple(map(tuple, counts))
 
     def package(self, choice: Sequence[int]) -> dict[str, str]:
@@ -84,6 +90,7 @@ def _scale(issues: Layout, key: tuple[tuple[int, ...], ...]) -> Scale:
         steps=tuple(tuple(p - min(row) for p in row) for row in key),
         best=sum(max(row) for row in key),
         worst=sum(min(row) for row in key),
+        positions=tuple({name: n for n, name in enumerate(options)} for _, options in issues),
     )
 
 
@@ -98,10 +105,10 @@ def most_acceptable(scale: Scale, floor: int, signals: Signals) -> dict[str, str
     reach, picks = _PASSES.get(scale, signals)
     # The role's best package is reachable and meets the floor, so some state does.
     start = max(floor - scale.worst, 0)
-    state = start + int(np.argmax(reach[start:]))
+    state = start + int(reach[start:].argmax())
     choice: list[int] = []
     for pick, steps in zip(reversed(picks), reversed(scale.steps), strict=True):
-        option = int(pick[state])
+        option: int = pick.item(state)
         choice.append(option)
         state -= steps[option]
     return scale.package(choice[::-1])
