@@ -36,8 +36,9 @@ def ready_for_signature(
     """The first live proposal every required signatory supports, with those signatories."""
     always = exercise.always_signing
     for proposal in table.live_proposals:
-        if not always.issubset(proposal.supporters):
-            continue  # cheap test first: conditions are only worth checking on serious candidates
+        # Cheap tests first: conditions are only worth checking on serious candidates.
+        if len(proposal.supporters) < len(always) or not always.issubset(proposal.supporters):
+            continue
         needed = signatories(exercise, table, proposal.package)
         if needed and all(r in proposal.supporters and r not in table.walked_out for r in needed):
             return proposal, needed

@@ -232,8 +232,10 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
 def _settle(exercise: Exercise, table: Table, seed: int, emit: Emit) -> None:
     """The events the rules add after an act, until the table is at rest."""
     while table.phase in ("opening", "negotiating", "ratification"):
-        present = [r for r in table.order if r not in table.walked_out]
-        if exercise.always_signing & table.walked_out or len(present) < 2:
+        if table.walked_out and (
+            exercise.always_signing & table.walked_out
+            or len(table.order) - len(table.walked_out) < 2
+        ):
             _conclude(exercise, table, emit, "walk_out", None)
             return
         if table.phase == "ratification":
