@@ -195,6 +195,24 @@ def test_a_timed_inject_fires_and_its_private_text_reaches_only_its_role(tiny: E
     assert festival.reservation == 25 and town.reservation == 30
 
 
+def test_settling_after_a_crash_fires_the_injects_a_round_start_still_owed(
+    tiny: Exercise,
+) -> None:
+    session = negotiating(tiny)
+    session.apply(Pass(actor="town"))
+    events = session.apply(Pass(actor="fest"))
+    assert [e.kind for e in events] == ["passed", "round_started", "inject_fired"]
+    # The log kept the round start, but the process died before the inject was written.
+    cut = Session(tiny, seed=1, events=session.events[:-1])
+    owed = cut.settle()
+    assert [(e.kind, e.payload) for e in owed.events] == [
+        ("inject_fired", {"inject": "rain", "trigger": "round"})
+    ]
+    cut.commit(owed)
+    assert cut.state.fired == ["rain"] and cut.reservation("fest") == 25
+    assert cut.settle().events == ()
+
+
 def test_control_fires_an_inject_once(tiny: Exercise) -> None:
     session = negotiating(tiny)
     session.apply(FireInject(inject="press"))

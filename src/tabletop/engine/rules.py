@@ -51,12 +51,15 @@ def leading(table: Table) -> Proposal | None:
     return max(live, key=lambda p: (len(p.supporters), p.id)) if live else None
 
 
-def injects_due(exercise: Exercise, table: Table, seed: int) -> Iterator[Inject]:
-    """Injects whose trigger comes as the table's current round begins.
+def injects_due(
+    exercise: Exercise, table: Table, seed: int, round_start: int
+) -> Iterator[Inject]:
+    """Injects not yet fired whose trigger comes as the table's current round begins.
 
     Each inject sees those fired before it. A probability is drawn from a
-    generator seeded by the session seed and the table's position, so the
-    same seed and acts give the same injects.
+    generator seeded by the session seed and the round start's event number,
+    so the same seed and acts give the same injects, also when a resumed
+    session fires those a crash kept from the log.
     """
     fired = set(table.fired)
     situation: Facts | None = None
@@ -76,7 +79,7 @@ def injects_due(exercise: Exercise, table: Table, seed: int) -> Iterator[Inject]
             due = False
         # A certain inject needs no draw (a draw is always below 1): seeding one costs.
         certain = inject.probability >= 1
-        if due and (certain or _chance(seed, table.seq, index) < inject.probability):
+        if due and (certain or _chance(seed, round_start, index) < inject.probability):
             fired.add(inject.id)
             yield inject
 

@@ -139,6 +139,19 @@ class Session:
         """The events the rules still owe, if an earlier decision was cut off mid-write."""
         return self._decision(None, at)
 
+    def _round_start_owed(self) -> int | None:
+        """The seq of the round start whose injects may not all be written yet.
+
+        That is the last round start, when nothing but its own injects has
+        followed it: any act would have come after all of them.
+        """
+        for event in reversed(self._events):
+            if event.kind == "round_started":
+                return event.seq
+            if event.kind != "inject_fired" or event.actor != SESSION:
+                return None
+        return None
+
     def _decision(self, act: Act | None, at: datetime | None) -> Decision:
         table = self._table.copy()
         moment = at or datetime.now(UTC)
@@ -153,6 +166,10 @@ class Session:
 
         if act is not None:
             _primary(self.exercise, table, act, emit)
+        else:
+            owed = self._round_start_owed()
+            if owed is not None:
+                _fire_due(self.exercise, table, self.seed, owed, emit)
         _settle(self.exercise, table, self.seed, emit)
         return Decision(act, tuple(events), table, self._table.seq)
 
@@ -265,9 +282,14 @@ def _settle(exercise: Exercise, table: Table, seed: int, emit: Emit) -> None:
             _conclude(exercise, table, emit, "deadline", None)
             return
         emit(SESSION, "round_started", {"round": table.round + 1}, None)
-        for inject in list(rules.injects_due(exercise, table, seed)):
-            trigger = "round" if isinstance(inject.trigger, RoundTrigger) else "condition"
-            emit(SESSION, "inject_fired", {"inject": inject.id, "trigger": trigger}, None)
+        _fire_due(exercise, table, seed, table.seq, emit)
+
+
+def _fire_due(exercise: Exercise, table: Table, seed: int, round_start: int, emit: Emit) -> None:
+    """Fire the injects due as the round that began at event `round_start` opens."""
+    for inject in list(rules.injects_due(exercise, table, seed, round_start)):
+        trigger = "round" if isinstance(inject.trigger, RoundTrigger) else "condition"
+        emit(SESSION, "inject_fired", {"inject": inject.id, "trigger": trigger}, None)
 
 
 def _conclude(
