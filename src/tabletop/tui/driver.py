@@ -12,6 +12,7 @@ person; or the outcome.
 from __future__ import annotations
 
 from textual.app import App
+from textual.screen import Screen
 
 from tabletop.engine import IllegalAct
 from tabletop.engine.acts import Act, SkipTurn
@@ -41,6 +42,8 @@ class Driver:
         self._outcome_shown = False
         self._screens: dict[str, DelegationScreen] = {}
         self._prefix = f"delegation-{id(self)}-"
+        self._handover = HandoverScreen()
+        app.install_screen(self._handover, f"handover-{id(self)}")
 
     def console(self) -> ConsoleScreen:
         return ConsoleScreen(self.live.control(), tuple(self.live.humans))
@@ -98,29 +101,41 @@ class Driver:
     # Following the session ---------------------------------------------------
 
     def follow(self) -> None:
-        """Show the new state everywhere, then do what the session waits for."""
+        """Do what the session waits for, then show the new state on every screen.
+
+        In that order, so a screen the next one covers (the console under a
+        hand-over) is not drawn in vain: it catches up when it is uncovered.
+        """
         live = self.live
         app = self.app
         key = live.turn_key()
         state = live.state
         if self.clock is not None:
             self.clock.follow(key, state.phase == "paused")
-        self._show_state()
         top = app.screen
         if isinstance(top, DelegationScreen | HandoverScreen) and (
             live.ended or top.turn_key not in (None, key)
         ):
+            # Its turn is over: nothing is drawn on a screen on its way out. Its
+            # dismissal calls `follow` again, from the screen underneath.
             if isinstance(top, DelegationScreen):
                 top.dismiss(None)
             else:
                 top.dismiss(False)
             return
+        self._move_on(top)
+        self._show_state()
+
+    def _move_on(self, top: Screen[object]) -> None:
+        """Do what the session waits for: the outcome, a bot's move, or a hand-over."""
+        live = self.live
+        app = self.app
         if live.ended:
             if not self._outcome_shown:
                 self._outcome_shown = True
                 app.push_screen(OutcomeScreen(self.outcome()))
             return
-        mover = state.turn
+        mover = live.mover
         if mover is None:
             return
         if mover in live.bots:
@@ -131,7 +146,7 @@ class Driver:
                 else:
                     app.call_after_refresh(self._bot_move)
             return
-        if isinstance(top, ConsoleScreen) and key != self._declined:
+        if isinstance(top, ConsoleScreen) and live.turn_key() != self._declined:
             self.hand_over(mover)
 
     def _show_state(self) -> None:
@@ -200,15 +215,15 @@ class Driver:
             why = f"Round {state.round} of {state.rounds}: your delegation's turn."
 
         def answered(confirmed: bool | None) -> None:
-            if key is not None and live.turn_key() != key:
+            if live.ended or (key is not None and live.turn_key() != key):
                 self.follow()
             elif confirmed:
                 self.app.push_screen(self._delegation(role, key), self._after_delegation)
             else:
                 self._declined = key
 
-        name = live.exercise.role(role).name
-        self.app.push_screen(HandoverScreen(name, why, key), answered)
+        self._handover.call(live.exercise.role(role).name, why, key)
+        self.app.push_screen(self._handover, answered)
 
     def _delegation(self, role: str, key: TurnKey | None) -> DelegationScreen:
         """The delegation's own screen, built the first time, kept for its next turns."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
@@ -31,6 +31,7 @@ from tabletop.engine.acts import (
 )
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.hidden import hidden
 from tabletop.tui.live import ENDED, ControlPicture
 from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
 from tabletop.tui.screens.choice import ChoiceScreen
@@ -77,14 +78,16 @@ PANEL = [
 class ConsoleScreen(Screen[None]):
     BINDINGS = keymap.CONSOLE
 
-    picture: reactive[ControlPicture | None] = reactive(None, always_update=True, init=False)
-    remaining: reactive[int | None] = reactive(None, init=False)
+    # `var`, not `reactive`: the widgets it fills repaint themselves, where they change.
+    picture: var[ControlPicture | None] = var(None, always_update=True, init=False)
+    remaining: var[int | None] = var(None, init=False)
     humans: tuple[str, ...] = ()
 
     def __init__(self, picture: ControlPicture, humans: tuple[str, ...]) -> None:
         super().__init__()
         self._first = picture
         self.humans = humans
+        self._shown: ControlPicture | None = None
         self._was_blocked: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -111,13 +114,23 @@ class ConsoleScreen(Screen[None]):
         self.title = "Control"
         self.sub_title = self._first.exercise.title
         self.picture = self._first
+        self.app.screen_change_signal.subscribe(self, self._catch_up)
         self.call_after_refresh(self._focus_pane, "table")
 
     # Data down ---------------------------------------------------------------
 
     def watch_picture(self, picture: ControlPicture | None) -> None:
-        if picture is None:
-            return
+        if picture is not None and not hidden(self):
+            self._show(picture)
+
+    def _catch_up(self, _: Screen[object]) -> None:
+        """A hidden console waits; it catches up when the screens above it go."""
+        picture = self.picture
+        if picture is not None and picture is not self._shown and not hidden(self):
+            self._show(picture)
+
+    def _show(self, picture: ControlPicture) -> None:
+        self._shown = picture
         state = picture.state
         exercise = picture.exercise
         self.query_one(StatusBar).summary = self._summary(picture)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 
@@ -32,8 +32,9 @@ YOU = "You"
 class DelegationScreen(Screen[None]):
     BINDINGS = keymap.DELEGATION
 
-    view: reactive[RoleView | None] = reactive(None, always_update=True, init=False)
-    remaining: reactive[int | None] = reactive(None, init=False)
+    # `var`, not `reactive`: the widgets it fills repaint themselves, where they change.
+    view: var[RoleView | None] = var(None, always_update=True, init=False)
+    remaining: var[int | None] = var(None, init=False)
 
     def __init__(self, view: RoleView, turn_key: TurnKey | None) -> None:
         super().__init__()

@@ -18,22 +18,36 @@ from tabletop.tui.turn_clock import TurnKey
 
 
 class HandoverScreen(ModalScreen[bool]):
-    """Dismisses with True when the delegation confirms it is at the keyboard."""
+    """Dismisses with True when the delegation confirms it is at the keyboard.
+
+    One screen serves every hand-over of a session (see `call`): passing the
+    turn then repaints a screen that is ready, rather than building one.
+    """
 
     BINDINGS = keymap.HANDOVER
 
-    def __init__(self, name: str, why: str, turn_key: TurnKey | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
+        self.delegation = ""
+        self.why = ""
+        self.turn_key: TurnKey | None = None
+        """The turn it calls the delegation for; None when Control hands over out of turn."""
+
+    def call(self, name: str, why: str, turn_key: TurnKey | None) -> None:
+        """Set who is called and why, before the screen is shown again."""
         self.delegation = name
         self.why = why
         self.turn_key = turn_key
-        """The turn it calls the delegation for; None when Control hands over out of turn."""
+        if self.is_mounted:
+            self.query_one("#handover-name", Label).update(name)
+            self.query_one("#handover-why", Label).update(why)
+            self.query_one("#confirm", Button).focus()
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(classes="handover"):
             yield Label("Pass the keyboard to", classes="handover-lead")
             yield Label(self.delegation, classes="handover-name", id="handover-name")
-            yield Label(self.why, classes="handover-why")
+            yield Label(self.why, classes="handover-why", id="handover-why")
             yield Label("Everyone else: please look away from the screen.", classes="handover-lead")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Enter  We are here", variant="primary", id="confirm")

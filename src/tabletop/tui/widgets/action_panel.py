@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Button
 
 
 class ActionPanel(Vertical):
     """Buttons for (action, label, key) triples; `blocked` maps an action to why it is off."""
 
-    blocked: reactive[dict[str, str]] = reactive(dict, always_update=True, init=False)
+    # `var`, not `reactive`: the widgets it fills repaint themselves, where they change.
+    blocked: var[dict[str, str]] = var(dict, always_update=True, init=False)
 
     def __init__(self, actions: list[tuple[str, str, str]], *, id: str | None = None) -> None:
         super().__init__(id=id)

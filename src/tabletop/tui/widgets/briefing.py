@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from tabletop.engine import RoleView
@@ -53,7 +53,8 @@ class Briefing(VerticalScroll):
     need no links or table of contents.
     """
 
-    view: reactive[RoleView | None] = reactive(None, always_update=True, init=False)
+    # `var`, not `reactive`: the widgets it fills repaint themselves, where they change.
+    view: var[RoleView | None] = var(None, always_update=True, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

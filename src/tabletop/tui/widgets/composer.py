@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tabletop.engine import Proposal, RoleView
@@ -78,7 +78,8 @@ def _issue_select_id(issue: str) -> str:
 class Composer(VerticalScroll, can_focus=False):
     """The form; `view` is set by the delegation screen, `Submitted` goes back up."""
 
-    view: reactive[RoleView | None] = reactive(None, always_update=True, init=False)
+    # `var`, not `reactive`: the widgets it fills repaint themselves, where they change.
+    view: var[RoleView | None] = var(None, always_update=True, init=False)
 
     class Submitted(Message):
         """The delegation sends this act to the table."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import RichLog
 
 from tabletop.engine import Event
@@ -14,7 +14,8 @@ from tabletop.tui.describe import actor_name
 class Conversation(RichLog):
     """The `messaged` events among those it is given, seen from one role's side."""
 
-    events: reactive[tuple[Event, ...]] = reactive((), always_update=True, init=False)
+    # `var`, not `reactive`: adding lines or rows repaints what changed, not the whole widget.
+    events: var[tuple[Event, ...]] = var((), always_update=True, init=False)
 
     def __init__(self, exercise: Exercise, role: str, *, id: str | None = None) -> None:
         super().__init__(

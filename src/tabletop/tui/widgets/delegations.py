@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import DataTable
 
 from tabletop.exercise.model import Exercise
@@ -25,7 +25,8 @@ class DelegationRows:
 class Delegations(DataTable[Text | str]):
     """One row per role, in the exercise's order."""
 
-    picture: reactive[DelegationRows] = reactive(DelegationRows, always_update=True, init=False)
+    # `var`, not `reactive`: adding lines or rows repaints what changed, not the whole widget.
+    picture: var[DelegationRows] = var(DelegationRows, always_update=True, init=False)
 
     def __init__(self, exercise: Exercise, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)

@@ -2,13 +2,16 @@
 
 One act can refresh the bindings several times over (the screen's legality,
 each action button enabled or disabled, a change of focus); the stock footer
-rebuilds itself once for each, which made a single act visibly slow.
+rebuilds itself once for each, which made a single act visibly slow. Nor
+does it rebuild while its screen is hidden.
 """
 
 from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+
+from tabletop.tui.hidden import hidden
 
 
 class KeyFooter(Footer):
@@ -24,4 +27,6 @@ class KeyFooter(Footer):
 
     async def _rebuild(self, screen: Screen[object]) -> None:
         self._rebuild_due = False
-        super().bindings_changed(screen)
+        # A hidden screen's footer waits: its screen refreshes the bindings when shown again.
+        if not hidden(screen):
+            super().bindings_changed(screen)

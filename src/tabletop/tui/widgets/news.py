@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import RichLog
 
 from tabletop.engine.view import InjectNotice
@@ -13,7 +13,8 @@ from tabletop.tui.text import reflow
 class News(RichLog):
     """Shows exactly the notices of a `RoleView`, which carry this role's private texts only."""
 
-    notices: reactive[tuple[InjectNotice, ...]] = reactive((), always_update=True, init=False)
+    # `var`, not `reactive`: adding lines or rows repaints what changed, not the whole widget.
+    notices: var[tuple[InjectNotice, ...]] = var((), always_update=True, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(

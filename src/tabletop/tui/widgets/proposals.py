@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from tabletop.engine import Proposal
@@ -34,7 +34,8 @@ class TablePicture:
 class ProposalsTable(Vertical):
     """A row per proposal, newest first; the highlighted one in full underneath."""
 
-    picture: reactive[TablePicture] = reactive(TablePicture, always_update=True)
+    # `var`, not `reactive`: the widgets it fills repaint themselves, where they change.
+    picture: var[TablePicture] = var(TablePicture, always_update=True)
 
     def __init__(self, exercise: Exercise, *, id: str | None = None) -> None:
         super().__init__(id=id)

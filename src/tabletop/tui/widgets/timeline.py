@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import RichLog
 
 from tabletop.engine import Event
@@ -19,7 +19,8 @@ class Timeline(RichLog):
     of them, a delegation's history only those its view holds.
     """
 
-    events: reactive[tuple[Event, ...]] = reactive((), always_update=True, init=False)
+    # `var`, not `reactive`: adding lines or rows repaints what changed, not the whole widget.
+    events: var[tuple[Event, ...]] = var((), always_update=True, init=False)
 
     def __init__(self, exercise: Exercise, *, id: str | None = None) -> None:
         super().__init__(
