@@ -22,6 +22,10 @@ FORMAT: Literal["tabletop-log"] = "tabletop-log"
 VERSION: Literal[1] = 1
 _HASH_KEY = ',"hash":"'
 _HASH_KEY_BYTES = _HASH_KEY.encode()
+_HASH_END = -len(b'"}\n')
+_HASH_AT = _HASH_END - 64
+"""Where a line's hash starts, counted from its end: a sha256 in hex is 64 digits."""
+_KEY_AT = _HASH_AT - len(_HASH_KEY_BYTES)
 GENESIS = ""
 """What the header's hash is chained to."""
 
@@ -91,22 +95,24 @@ def exercise_digest(exercise: Exercise) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def chained(body: bytes, previous: str) -> str:
-    return hashlib.sha256(previous.encode() + body).hexdigest()
+def chained(body: bytes, previous: bytes) -> bytes:
+    """The hash of a line's `body` following a line hashed `previous`, in hex as written."""
+    return hashlib.sha256(previous + body).hexdigest().encode()
 
 
 def seal(body: str, previous: str) -> tuple[str, str]:
     """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
-    digest = chained(body.encode(), previous)
+    digest = chained(body.encode(), previous.encode()).decode()
     return f"{body[:-1]}{_HASH_KEY}{digest}\"}}\n", digest
 
 
-def unseal(line: bytes) -> tuple[bytes, str] | None:
-    """Split a written line (without its newline) into its body and its hash; None if unhashed.
+def unseal(line: bytes) -> tuple[bytes, bytes] | None:
+    """Split a written line (with its newline) into its body and its hash; None if unhashed.
 
-    It works on the bytes as read, so checking the chain never decodes or re-encodes text.
+    It works on the bytes as read, so checking the chain never decodes or
+    re-encodes text, and it looks for the hash only where `seal` puts it:
+    a line is read in one pass, however long its text.
     """
-    at = line.rfind(_HASH_KEY_BYTES)
-    if at < 0 or not line.endswith(b'"}'):
+    if line[_KEY_AT:_HASH_AT] != _HASH_KEY_BYTES or line[_HASH_END:] != b'"}\n':
         return None
-    return line[:at] + b"}", line[at + len(_HASH_KEY_BYTES) : -2].decode("ascii", "replace")
+    return line[:_KEY_AT] + b"}", line[_HASH_AT:_HASH_END]
