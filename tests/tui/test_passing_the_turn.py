@@ -1,11 +1,13 @@
-"""The hand-over and what lies under it: one screen for every hand-over, a console that waits.
+"""What keeps passing the turn quick, and still right.
 
-Both exist so passing the turn is quick: the hand-over is built once and
-called up again, and the console is not redrawn while a screen hides it.
+One hand-over screen is called up for every hand-over; the console is not
+redrawn while a screen hides it; what a session keeps is frozen out of the
+garbage collector's walks until the session closes.
 """
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from tabletop.engine.acts import Message, Statement
@@ -81,3 +83,13 @@ async def test_the_console_catches_up_once_uncovered(tutorial: Exercise, tmp_pat
         assert "Festival → Council (private): Psst." in text
         assert "Festival: Good evening." in text
         assert "Council to move" in text
+
+
+async def test_a_closed_session_leaves_nothing_frozen(tutorial: Exercise, tmp_path: Path) -> None:
+    app = humans_app(tutorial, tmp_path / "s.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "a")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: gc.get_freeze_count() > 0)
+    assert gc.get_freeze_count() == 0

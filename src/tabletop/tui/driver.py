@@ -11,6 +11,8 @@ person; or the outcome.
 
 from __future__ import annotations
 
+import gc
+
 from textual.app import App
 from textual.screen import Screen
 
@@ -44,6 +46,7 @@ class Driver:
         self._prefix = f"delegation-{id(self)}-"
         self._handover = HandoverScreen()
         app.install_screen(self._handover, f"handover-{id(self)}")
+        self._open = True
 
     def console(self) -> ConsoleScreen:
         return ConsoleScreen(self.live.control(), tuple(self.live.humans))
@@ -55,9 +58,23 @@ class Driver:
         if notice:
             self.app.notify(notice, title="Log repaired", severity="warning", timeout=12)
         self.app.call_after_refresh(self.follow)
+        self.app.call_after_refresh(self._freeze)
 
     def close(self) -> None:
+        self._open = False
+        gc.unfreeze()
         self.live.close()
+
+    def _freeze(self) -> None:
+        """Leave what is alive now out of the garbage collector's walks until the session closes.
+
+        Called once the console, then each delegation's screen, is drawn: they,
+        the exercise and the engine live as long as the session, and a full
+        collection that walked them all again held up an occasional key press
+        by 150 ms. Garbage frozen with them is freed after `close`.
+        """
+        if self._open:
+            gc.freeze()
 
     # Acting ------------------------------------------------------------------
 
@@ -232,6 +249,7 @@ class Driver:
         if screen is None:
             screen = self._screens[role] = DelegationScreen(view, key)
             self.app.install_screen(screen, f"{self._prefix}{role}")
+            screen.call_after_refresh(self._freeze)
         screen.open_for(view, key, self._remaining())
         return screen
 

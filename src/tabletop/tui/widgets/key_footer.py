@@ -1,9 +1,10 @@
-"""Textual's footer, rebuilt at most once per frame however often the bindings change.
+"""Textual's footer, rebuilt only when what it shows changes, at most once per frame.
 
 One act can refresh the bindings several times over (the screen's legality,
-each action button enabled or disabled, a change of focus); the stock footer
-rebuilds itself once for each, which made a single act visibly slow. Nor
-does it rebuild while its screen is hidden.
+each action button enabled or disabled, a change of focus), and the stock
+footer rebuilds itself, every key anew, for each; mostly to show the same
+keys again. This one rebuilds when the keys it shows, or whether they are
+enabled, have changed, and not while its screen is hidden.
 """
 
 from __future__ import annotations
@@ -13,11 +14,24 @@ from textual.widgets import Footer
 
 from tabletop.tui.hidden import hidden
 
+Hint = tuple[str, str, str, bool, str]
+"""A key the footer shows: key, action, description, enabled, tooltip."""
+
+
+def hints(screen: Screen[object]) -> tuple[Hint, ...]:
+    """The keys a footer on `screen` shows, as the stock footer picks them."""
+    return tuple(
+        (binding.key, binding.action, binding.description, enabled, tooltip)
+        for _, binding, enabled, tooltip in screen.active_bindings.values()
+        if binding.show
+    )
+
 
 class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._rebuild_due = False
+        self._shown: tuple[Hint, ...] | None = None
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self._rebuild_due:
@@ -28,5 +42,9 @@ class KeyFooter(Footer):
     async def _rebuild(self, screen: Screen[object]) -> None:
         self._rebuild_due = False
         # A hidden screen's footer waits: its screen refreshes the bindings when shown again.
-        if not hidden(screen):
+        if hidden(screen):
+            return
+        shown = hints(screen)
+        if shown != self._shown:
+            self._shown = shown
             super().bindings_changed(screen)
