@@ -73,7 +73,7 @@ Layout = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def layout(exercise: Exercise) -> Layout:
-    return tuple((i.id, tuple(o.id for o in i.options)) for i in exercise.issues)
+    return tuple(exercise.choices.items())
 
 
 def scale_of(issues: Layout, valuations: Mapping[str, Mapping[str, int]]) -> Scale:

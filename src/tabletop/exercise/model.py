@@ -255,9 +255,9 @@ class Exercise(Model):
     # it makes may share them.
 
     @cached_property
-    def choices(self) -> dict[str, frozenset[str]]:
-        """Issue id → the ids of its options."""
-        return {i.id: frozenset(o.id for o in i.options) for i in self.issues}
+    def choices(self) -> dict[str, tuple[str, ...]]:
+        """Issue id → the ids of its options, in the exercise's order."""
+        return {i.id: tuple(o.id for o in i.options) for i in self.issues}
 
     @cached_property
     def always_signing(self) -> frozenset[str]:
