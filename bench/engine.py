@@ -25,11 +25,12 @@ TARGET = 200
 
 _PARTS = {
     "bots (deciding)": ("base.py", "act"),
-    "role views (legal acts, visible events)": ("view.py", "role_view"),
-    "  of which legal acts": ("legal.py", "legal_acts"),
+    "  of which the legal acts they read": ("legal.py", "legal_acts"),
+    "  of which their package search": ("search.py", "most_acceptable"),
+    "role views (what each bot is shown)": ("view.py", "role_view"),
     "engine (deciding and committing acts)": ("session.py", "apply"),
     "  of which the rules settling the table": ("session.py", "_settle"),
-    "  of which making events": ("session.py", "emit"),
+    "  of which making events and folding them": ("session.py", "emit"),
 }
 
 
