@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.help import HelpScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.widgets.composer import Composer
+from tabletop.tui.widgets.key_footer import KeyFooter
 from tests.tui.helpers import phase, screen_text, until
 
 SIZE = (80, 24)
@@ -151,3 +153,17 @@ async def test_the_mouse_works_and_an_abort_leaves_no_outcome(
         await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
         assert "The session was aborted" in screen_text(app)
         assert phase(app) == "aborted"
+
+
+async def test_the_footer_lets_go_of_the_keys_it_rebuilt(tiny: Exercise, tmp_path: Path) -> None:
+    """Textual's footer keeps every key it replaced alive (Textualize/textual#6666)."""
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        for _ in range(6):
+            await pilot.press("p")
+            await pilot.pause(0.1)
+        gc.collect()
+        footer = app.screen.query_one(KeyFooter)
+        keys = [o for o in gc.get_objects() if type(o).__name__ == "FooterKey"]
+        assert keys and all(key.parent is footer for key in keys)
