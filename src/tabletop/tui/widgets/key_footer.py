@@ -32,6 +32,7 @@ class KeyFooter(Footer):
         super().__init__()
         self._rebuild_due = False
         self._shown: tuple[Hint, ...] | None = None
+        """The keys as last built; the stock footer may decline a rebuild (app not focused)."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self._rebuild_due:
@@ -44,12 +45,13 @@ class KeyFooter(Footer):
         # A hidden screen's footer waits: its screen refreshes the bindings when shown again.
         if hidden(screen):
             return
-        shown = hints(screen)
-        if shown != self._shown:
-            self._shown = shown
+        if hints(screen) != self._shown:
             super().bindings_changed(screen)
 
     async def recompose(self) -> None:
+        if not self.is_attached:
+            return
+        self._shown = hints(self.screen)
         await super().recompose()
         # The keys just removed stay referenced by their `compact` binding to the
         # footer until `compact` changes (Textualize/textual#6666): each rebuild
