@@ -164,8 +164,11 @@ async def key_presses(runs: int) -> dict[str, list[float]]:
 async def play_tutorial(
     exercise: Exercise, path: Path, runs: int, results: dict[str, list[float]]
 ) -> None:
-    """One session, all seats human: Control pauses and resumes, then each delegation in turn
-    sends a private message and passes, until the talks end or there are enough figures."""
+    """One session of the tutorial, every seat human, adding its figures to `results`.
+
+    Control pauses and resumes; then each delegation in turn sends a private
+    message and passes, until the talks end or each kind has `runs` figures.
+    """
     seats = {r: Seat(kind="human") for r in exercise.role_ids}
     app = new_session_app(exercise, seats, 1, path, pace=0)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -211,7 +214,7 @@ async def play_tutorial(
                 "ctrl+s",
                 lambda: live.ended or isinstance(app.screen, HandoverScreen),
             )
-            if not live.ended:
+            if not live.ended:  # the last pass ends the talks: the outcome, not a hand-over
                 results["turn passes"].append(took)
             await pilot.pause()
 
