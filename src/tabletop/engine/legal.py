@@ -1,8 +1,9 @@
 """What a delegation or Control may do now, and why not the rest.
 
 The UI dims what is not legal and says why; bots choose among what is.
-Every answer comes from `checks` (the per-proposal lists from its bulk forms of
-the same rules), so `legal` and `refusal` never disagree: a property test holds them together.
+Every answer comes from `checks`, the open proposals from `checks.open_proposals`
+(its proposal checks for all proposals in one pass), so `legal` and `refusal`
+never disagree; a property test holds the two together.
 """
 
 from __future__ import annotations
