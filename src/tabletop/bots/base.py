@@ -154,8 +154,9 @@ class Negotiator(ABC):
         floor = max(math.ceil(self.aspiration(view, scale)), view.reservation)
         live = view.live_proposals
         score = {p.id: self.worth(view, p) for p in live}
+        legal = view.legal
 
-        backable = [p for p in live if p.id in view.legal.support and score[p.id] >= floor]
+        backable = [p for p in live if p.id in legal.support and score[p.id] >= floor]
         if backable:
             # Back what others have not turned down and most already back: it is
             # likeliest to go to signature.
@@ -165,16 +166,12 @@ class Negotiator(ABC):
             return Support(actor=me, proposal=chosen.id)
 
         slipped = [
-            p
-            for p in live
-            if p.id in view.legal.withdraw and p.author != me and score[p.id] < floor
+            p for p in live if p.id in legal.withdraw and p.author != me and score[p.id] < floor
         ]
         if slipped:
             return Withdraw(actor=me, proposal=min(slipped, key=lambda p: score[p.id]).id)
 
-        unacceptable = [
-            p for p in live if p.id in view.legal.reject and score[p.id] < view.reservation
-        ]
+        unacceptable = [p for p in live if p.id in legal.reject and score[p.id] < view.reservation]
         line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
         far = [p for p in unacceptable if score[p.id] < line]
         if far and rng.random() < REJECT_CHANCE:
@@ -189,7 +186,7 @@ class Negotiator(ABC):
             reason = rng.choice(WALK_OUTS).format(name=view.role.name)
             return WalkOut(actor=me, reason=reason)
 
-        if "propose" in view.legal:
+        if "propose" in legal:
             package = most_acceptable(scale, floor, scale.signals(live, me))
             if package is not None and all(p.package != package for p in live):
                 return _put(view, package, live)

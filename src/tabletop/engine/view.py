@@ -51,6 +51,7 @@ class RoleView:
         self.conclusion: Conclusion | None = table.conclusion
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
+        self._legal: LegalActs | None = None
 
     @property
     def my_turn(self) -> bool:
@@ -64,9 +65,13 @@ class RoleView:
         """This role's points for a package, as it values things now."""
         return sum(self.valuations[issue][option] for issue, option in package.items())
 
-    @cached_property
+    @property
     def legal(self) -> LegalActs:
-        return legal_acts(self.exercise, self._table, self.role.id)
+        """Worked out at the first read; not a `cached_property`, which takes a lock
+        to do that before Python 3.12, and bots read this every turn."""
+        if self._legal is None:
+            self._legal = legal_acts(self.exercise, self._table, self.role.id)
+        return self._legal
 
     @cached_property
     def events(self) -> tuple[Event, ...]:
