@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from tabletop.engine import checks
 from tabletop.engine.acts import (
+    DELEGATION_KINDS,
     Abort,
     Act,
     Advance,
@@ -58,6 +59,7 @@ _ON_PROPOSALS = {
     for kind in ("amend", "support", "withdraw", "reject")
 }
 """Acts on a proposal, and why none is open when none is."""
+_DELEGATION_KINDS = frozenset(DELEGATION_KINDS)
 
 
 def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
@@ -65,35 +67,36 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
     turn = seat or checks.turn_reason(exercise, table, role, "propose")
     speak = seat or checks.turn_reason(exercise, table, role, "statement")
     signature = seat or checks.signature_reason(exercise, table, role)
-    reasons: dict[str, str | None] = {
+    if turn is None:
+        amend, support, withdraw, reject = checks.open_proposals(table, role)
+    else:
+        amend = support = withdraw = reject = ()
+    message_to = checks.addressees(table, role) if seat is None else ()
+    reasons = {
         "statement": speak,
         "pass": speak,
         "walk_out": seat or checks.walk_out_reason(table),
         "sign": signature,
         "decline": signature,
         "propose": turn,
-    }
-    if turn is None:
-        amend, support, withdraw, reject = checks.open_proposals(table, role)
-    else:
-        amend = support = withdraw = reject = ()
-    for kind, numbers in zip(_ON_PROPOSALS, (amend, support, withdraw, reject), strict=True):
-        reasons[kind] = turn or (None if numbers else _ON_PROPOSALS[kind])
-    message_to = checks.addressees(table, role) if seat is None else ()
-    reasons["message"] = (
-        None
+        "amend": turn or (None if amend else _ON_PROPOSALS["amend"]),
+        "support": turn or (None if support else _ON_PROPOSALS["support"]),
+        "withdraw": turn or (None if withdraw else _ON_PROPOSALS["withdraw"]),
+        "reject": turn or (None if reject else _ON_PROPOSALS["reject"]),
+        "message": None
         if message_to
-        else seat or checks.message_reason(exercise, table, role, role) or "no one to write to"
-    )
+        else seat or checks.message_reason(exercise, table, role, role) or "no one to write to",
+    }
+    closed = {kind: reason for kind, reason in reasons.items() if reason is not None}
     return LegalActs(
         actor=role,
-        kinds=frozenset(kind for kind, reason in reasons.items() if reason is None),
+        kinds=_DELEGATION_KINDS.difference(closed),
         support=support,
         withdraw=withdraw,
         reject=reject,
         amend=amend,
         message_to=message_to,
-        reasons={kind: reason for kind, reason in reasons.items() if reason is not None},
+        reasons=closed,
     )
 
 
