@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench compile clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Byte-compile our own sources, as pip does for every package it installs: an
+# editable install skips that step, and where PYTHONDONTWRITEBYTECODE is set
+# Python would compile them again on every start (some 40 ms of start-up).
+compile: $(STAMP)
+	$(BIN)/python -m compileall -q src
+
+run: compile
 	$(BIN)/tabletop
 
 lint: $(STAMP)
@@ -21,11 +27,12 @@ lint: $(STAMP)
 	$(BIN)/mypy src
 	$(BIN)/lint-imports
 
-test: lint
+test: lint compile
 	$(BIN)/pytest
 
-bench: $(STAMP)
+bench: compile
 	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	find src -name __pycache__ -prune -exec rm -rf {} +

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tabletop import bundled
@@ -42,13 +42,6 @@ class StartScreen(Screen[None]):
                 yield ExerciseCard(id="exercise-card")
         yield Label("Recent sessions", classes="section")
         yield RecentLogs(id="recent")
-        with Horizontal(id="start-buttons"):
-            yield Button(
-                "n New session", variant="primary", id="new", compact=True, action="screen.new"
-            )
-            yield Button("r Resume", id="resume", compact=True, action="screen.resume")
-            yield Button("p Replay", id="replay", compact=True, action="screen.replay")
-            yield Button("q Quit", id="quit", compact=True, action="app.quit")
         yield KeyFooter()
 
     def on_mount(self) -> None:
