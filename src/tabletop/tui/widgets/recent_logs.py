@@ -18,7 +18,8 @@ class RecentLogs(DataTable[Text | str]):
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
 
     def on_mount(self) -> None:
-        self.add_columns("Exercise", "Started", "Where it stands")
+        # Text labels, not markup strings: parsing markup would load rich's emoji table.
+        self.add_columns(Text("Exercise"), Text("Started"), Text("Where it stands"))
 
     def watch_logs(self, logs: tuple[LogSummary, ...]) -> None:
         self.clear()
