@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -239,16 +239,16 @@ class Exercise(Model):
         return reading
 
     def role(self, role_id: str) -> Role:
-        return next(r for r in self.roles if r.id == role_id)
+        return _with_id(self.roles, role_id)
 
     def issue(self, issue_id: str) -> Issue:
-        return next(i for i in self.issues if i.id == issue_id)
+        return _with_id(self.issues, issue_id)
 
     def inject(self, inject_id: str) -> Inject:
-        return next(i for i in self.injects if i.id == inject_id)
+        return _with_id(self.injects, inject_id)
 
     def outcome(self, outcome_id: str) -> Outcome:
-        return next(o for o in self.outcomes if o.id == outcome_id)
+        return _with_id(self.outcomes, outcome_id)
 
     # Look-ups the engine makes on every act, worked out once. They depend only
     # on issues and signatories, which `as_read_by` never changes, so the copies
@@ -278,3 +278,23 @@ class Exercise(Model):
     def status_quo(self) -> dict[str, str]:
         """The package that holds if nothing is agreed on any issue."""
         return {i.id: i.status_quo for i in self.issues}
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Part = TypeVar("_Part", bound=_Identified)
+
+
+def _with_id(parts: list[_Part], part_id: str) -> _Part:
+    """The part with this id; KeyError if there is none.
+
+    A plain loop: the engine looks up a role on every act, and a generator
+    costs several times as much.
+    """
+    for part in parts:
+        if part.id == part_id:
+            return part
+    raise KeyError(part_id)
