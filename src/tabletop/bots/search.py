@@ -78,7 +78,7 @@ def layout(exercise: Exercise) -> Layout:
 
 def scale_of(issues: Layout, valuations: Mapping[str, Mapping[str, int]]) -> Scale:
     """The scale for these points (an inject changing them makes a new one)."""
-    key = tuple(tuple(valuations[issue][o] for o in options) for issue, options in issues)
+    key = tuple([tuple([valuations[issue][o] for o in options]) for issue, options in issues])
     return _scale(issues, key)
 
 

@@ -193,7 +193,7 @@ def open_proposals(
         amend.append(proposal.id)
         if not backs:
             support.append(proposal.id)
-        if not any(r.role == actor for r in proposal.rejections):
+        if actor not in [r.role for r in proposal.rejections]:
             reject.append(proposal.id)
     return tuple(amend), tuple(support), tuple(withdraw), tuple(reject)
 
@@ -202,7 +202,7 @@ def addressees(table: Table, actor: str) -> tuple[str, ...]:
     """The delegations `message_reason` lets `actor` write to."""
     if table.phase not in LIVE_PHASES:
         return ()
-    return tuple(r for r in table.order if r != actor and r not in table.walked_out)
+    return tuple([r for r in table.order if r != actor and r not in table.walked_out])
 
 
 def _amendment(

@@ -63,7 +63,7 @@ class RoleView:
 
     def score(self, package: dict[str, str]) -> int:
         """This role's points for a package, as it values things now."""
-        return sum(self.valuations[issue][option] for issue, option in package.items())
+        return sum([self.valuations[issue][option] for issue, option in package.items()])
 
     @property
     def legal(self) -> LegalActs:
