@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual.widgets import Input, Select
@@ -70,6 +71,20 @@ async def test_from_the_start_screen_to_a_signed_agreement(tmp_path: Path) -> No
     assert contents.problem is None
     assert contents.events[-1].kind == "concluded"
     assert contents.events[-1].payload["ending"] == "agreement"
+
+
+async def test_the_collector_paused_for_start_up_is_back_once_exercises_are_listed() -> None:
+    gc.disable()  # as `tabletop` does before it imports the app
+    app = TabletopApp(pace=0)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            start = app.screen
+            assert isinstance(start, StartScreen)
+            await until(pilot, lambda: bool(start.exercises))
+            assert gc.isenabled(), "a long session would never collect its garbage"
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 async def test_control_ends_the_talks_in_a_breakdown(tutorial: Exercise, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ imports wait until a command runs, so `tabletop --help` stays instant.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -46,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not words:
             # The start screen needs no parser: skip importing every command.
+            # Start-up makes a few hundred thousand objects that live as long
+            # as the app, and no garbage: the collector would only go over
+            # them again and again. The start screen turns it back on.
+            gc.disable()
             from tabletop.tui.app import run_start_screen
 
             return run_start_screen()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,9 +49,8 @@ class StartScreen(Screen[None]):
         self.title = "tabletop"
         self.sub_title = "negotiation exercises"
         self.query_one("#exercise-list", OptionList).focus()
-        # After the first frame: the loaders import the engine, and would hold it up.
+        # After the first frame: the loader imports pydantic, and would hold it up.
         self.call_after_refresh(self.load_exercises)
-        self.call_after_refresh(self.load_recent)
 
     @work(thread=True, exclusive=True, group="exercises")
     def load_exercises(self) -> None:
@@ -77,6 +77,12 @@ class StartScreen(Screen[None]):
         else:
             self.query_one(ExerciseCard).problem = "No bundled exercises were found."
         self.refresh_bindings()
+        # Start-up is over: keep what it made out of collections for good (see cli.main).
+        gc.freeze()
+        gc.enable()
+        # The recent logs second: they are replayed to be summed up, which
+        # needs the engine, and would make the exercises wait.
+        self.load_recent()
 
     @work(thread=True, exclusive=True, group="recent")
     def load_recent(self) -> None:
