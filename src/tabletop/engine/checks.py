@@ -45,35 +45,50 @@ _PHASE_WORDS = {
 
 
 def refusal(exercise: Exercise, table: Table, act: Act) -> str | None:
-    """The reason `act` is refused, or None when it is legal now."""
+    """The reason `act` is refused, or None when it is legal now.
+
+    Acts are split by kind before any match, the commonest first: they are
+    pydantic models, and each class pattern that fails is an isinstance
+    check through an ABCMeta.
+    """
     if act.kind in CONTROL_KINDS:
         return _control(exercise, table, act)
     actor = act.actor
     reason = seat_reason(exercise, table, actor)
     if reason is not None:
         return reason
-    match act:
-        case Message():
-            return message_reason(exercise, table, actor, act.to)
-        case WalkOut():
-            return walk_out_reason(table)
-        case Sign() | Decline():
-            return signature_reason(exercise, table, actor)
+    if act.kind in _OUT_OF_TURN:
+        return _out_of_turn(exercise, table, act)
     reason = turn_reason(exercise, table, actor, act.kind)
     if reason is not None:
         return reason
     match act:
+        case Support():
+            return support_reason(table, actor, act.proposal)
         case Propose():
             return _package(exercise, table, act.package)
         case Amend():
             return _amendment(exercise, table, act.proposal, act.changes)
-        case Support():
-            return support_reason(table, actor, act.proposal)
-        case Withdraw():
-            return withdraw_reason(table, actor, act.proposal)
         case Reject():
             return reject_reason(table, actor, act.proposal)
+        case Withdraw():
+            return withdraw_reason(table, actor, act.proposal)
     return None
+
+
+_OUT_OF_TURN = frozenset({"message", "walk_out", "sign", "decline"})
+"""Delegations' acts that need no turn."""
+
+
+def _out_of_turn(exercise: Exercise, table: Table, act: Act) -> str | None:
+    match act:
+        case Sign() | Decline():
+            return signature_reason(exercise, table, act.actor)
+        case Message():
+            return message_reason(exercise, table, act.actor, act.to)
+        case WalkOut():
+            return walk_out_reason(table)
+    raise AssertionError(f"{act.kind!r} is not an act out of turn")
 
 
 # The checks below take plain values, so `legal` can ask them without building acts.
