@@ -6,11 +6,11 @@ at the line of the YAML node an author has to fix.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from tabletop.exercise.citations import CITATION, cited_source
 from tabletop.exercise.conditions import (
     AllOf,
     AnyOf,
@@ -31,10 +31,6 @@ from tabletop.exercise.model import (
 )
 
 Path = tuple[str | int, ...]
-
-CITATION = re.compile(r"\[(?:(?P<source>[a-z][a-z0-9_-]*):)?(?P<fact>F[0-9]+)\]")
-"""A citation in briefing text: `[F3]` (the only source) or `[smith-2020:F3]`."""
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -236,10 +232,9 @@ def _nodes(node: Condition, path: Path) -> Iterator[tuple[Condition, Path]]:
 
 def _citations(ex: Exercise) -> Iterator[Problem]:
     facts = {s.id: {f.id for f in s.facts} for s in ex.sources}
-    only = next(iter(facts)) if len(facts) == 1 else None
     for path, text in _cited_texts(ex):
         for match in CITATION.finditer(text):
-            source = match["source"] or only
+            source = cited_source(ex, match)
             fact = match["fact"]
             if source is None:
                 yield Problem(

@@ -1,4 +1,4 @@
-"""A delegation's papers: the exercise, its own public and confidential briefing, its points.
+"""A delegation's papers: the exercise, its own briefings, its points, the facts they cite.
 
 Built from the delegation's `RoleView` alone, so the only confidential text
 it can ever hold is that delegation's own.
@@ -13,6 +13,7 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from tabletop.engine import RoleView
+from tabletop.exercise.citations import cited_facts
 
 
 def briefing_markdown(view: RoleView) -> str:
@@ -42,6 +43,14 @@ def briefing_markdown(view: RoleView) -> str:
         blocks.append("## The other delegations")
         for other in others:
             blocks += [f"### {other.name}", other.public_briefing.strip()]
+    cited = cited_facts(exercise, "\n\n".join(blocks))
+    if cited:
+        blocks.append("## Sources cited")
+        for source, facts in cited:
+            blocks.append(f"{source.author}, *{source.title}*, {source.outlet}, {source.date}.")
+            blocks.append(
+                "\n".join(f"- **[{fact.id}]** {' '.join(fact.text.split())}" for fact in facts)
+            )
     return "\n\n".join(blocks)
 
 
