@@ -52,7 +52,8 @@ async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path
         assert "Time is up for Town" in screen_text(app)
         await pilot.press("x")
         assert isinstance(app.screen, DelegationScreen) and live.mover == "town"
-        assert app.driver.clock is not None and app.driver.clock.remaining >= 9
+        # The turn has its 10 s back; the real clock may have taken a second or two since.
+        assert app.driver.clock is not None and app.driver.clock.remaining >= 7
         await run_out(app)
         await pilot.pause()
         await pilot.press("k")
