@@ -102,16 +102,25 @@ def most_acceptable(scale: Scale, floor: int, signals: Signals) -> dict[str, str
     """
     if floor > scale.best:
         return None
+    return scale.package(_choice(scale, signals, max(floor - scale.worst, 0)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _choice(scale: Scale, signals: Signals, start: int) -> tuple[int, ...]:
+    """Each issue's option in the package found from points `start` above the worst.
+
+    Kept, as the passes are: a bot meets the same table at the same floor again
+    within a session and across a simulation's sessions.
+    """
     reach, picks = _PASSES.get(scale, signals)
     # The role's best package is reachable and meets the floor, so some state does.
-    start = max(floor - scale.worst, 0)
     state = start + int(reach[start:].argmax())
     choice: list[int] = []
     for pick, steps in zip(reversed(picks), reversed(scale.steps), strict=True):
         option: int = pick.item(state)
         choice.append(option)
         state -= steps[option]
-    return scale.package(choice[::-1])
+    return tuple(reversed(choice))
 
 
 Pass = tuple[Ints, tuple[Picks, ...]]
