@@ -139,6 +139,19 @@ def test_resume_refuses_a_damaged_log(tmp_path: Path) -> None:
         RecordedSession.resume(path)
 
 
+def test_a_log_has_one_writer_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    first = RecordedSession.create(path, EXERCISE, 5, SEATS)
+    first.apply(Start())
+    with pytest.raises(LogError, match="another tabletop is writing this log"):
+        RecordedSession.resume(path)
+    first.apply(Advance())
+    first.close()
+    second, _ = RecordedSession.resume(path)
+    assert [e.kind for e in second.session.events][-1] == "advanced"
+    second.close()
+
+
 def test_a_new_log_never_overwrites_an_old_one(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
     write_session(path)

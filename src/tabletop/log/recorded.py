@@ -18,7 +18,7 @@ from tabletop.engine.session import Session
 from tabletop.exercise.model import Exercise
 from tabletop.log.format import Header, Parent, Seat
 from tabletop.log.reader import LogContents, LogError, LogProblem, read_log
-from tabletop.log.writer import LogWriter
+from tabletop.log.writer import LogWriter, claim
 
 
 def rebuild(contents: LogContents, upto: int | None = None) -> Session:
@@ -62,15 +62,20 @@ class RecordedSession:
     @classmethod
     def resume(cls, path: Path, fsync: bool = True) -> tuple[RecordedSession, LogProblem | None]:
         """Open a log to carry on; a torn last line is cut off and reported, damage refused."""
-        contents = read_log(path)
-        problem = contents.problem
-        if problem is not None and problem.kind == "corrupt":
-            raise LogError(
-                f"{path}:{problem.line}: {problem.message} — "
-                "the log cannot be resumed past damage (`tabletop log verify` for details)"
-            )
-        session = rebuild(contents)
-        writer = LogWriter.reopen(path, contents.good_bytes, contents.last_hash, fsync)
+        file = claim(path)
+        try:
+            contents = read_log(path)
+            problem = contents.problem
+            if problem is not None and problem.kind == "corrupt":
+                raise LogError(
+                    f"{path}:{problem.line}: {problem.message} — "
+                    "the log cannot be resumed past damage (`tabletop log verify` for details)"
+                )
+            session = rebuild(contents)
+        except LogError:
+            file.close()
+            raise
+        writer = LogWriter.reopen(path, file, contents.good_bytes, contents.last_hash, fsync)
         recorded = cls(path, contents.header, session, writer)
         if problem is not None:
             # The torn write may have cut a decision after its act: let the

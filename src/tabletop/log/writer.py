@@ -1,7 +1,14 @@
-"""Writing a session log: nothing is acknowledged before it is on disk."""
+"""Writing a session log: nothing is acknowledged before it is on disk.
+
+A log has one writer at a time. Each writer holds an exclusive lock on its
+file, so a second `tabletop` on the same log (a resume in another terminal,
+or a copy left running in a closed one) is refused rather than interleaving
+its events with the first one's.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,6 +18,28 @@ from typing import BinaryIO
 from tabletop.engine.events import Event
 from tabletop.log.format import GENESIS, Header, seal
 from tabletop.log.reader import LogError
+
+
+def claim(path: Path) -> BinaryIO:
+    """Open a log to write to it, as its only writer; LogError if another one holds it.
+
+    Claim a log before reading it to carry it on: what is read then cannot
+    change before the writing starts.
+    """
+    try:
+        file = path.open("r+b")
+    except FileNotFoundError:
+        raise LogError(f"{path}: no such file") from None
+    except OSError as error:
+        raise LogError(f"{path}: cannot open the log to write: {error.strerror}") from None
+    try:
+        fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        file.close()
+        raise LogError(
+            f"{path}: another tabletop is writing this log; close that one first"
+        ) from None
+    return file
 
 
 class LogWriter:
@@ -41,16 +70,20 @@ class LogWriter:
             raise LogError(f"{path}: cannot create the log: {error.strerror}") from None
         finally:
             partial.unlink(missing_ok=True)
-        return cls(path.open("ab"), digest, fsync)
+        log = claim(path)
+        log.seek(0, os.SEEK_END)
+        return cls(log, digest, fsync)
 
     @classmethod
-    def reopen(cls, path: Path, good_bytes: int, last_hash: str, fsync: bool = True) -> LogWriter:
-        """Carry on a log after its last whole line, cutting off a torn tail."""
+    def reopen(
+        cls, path: Path, file: BinaryIO, good_bytes: int, last_hash: str, fsync: bool = True
+    ) -> LogWriter:
+        """Carry on a `claim`ed log after its last whole line, cutting off a torn tail."""
         try:
-            file = path.open("r+b")
             file.truncate(good_bytes)
             file.seek(good_bytes)
         except OSError as error:
+            file.close()
             raise LogError(f"{path}: cannot reopen the log: {error.strerror}") from None
         return cls(file, last_hash, fsync)
 
