@@ -130,14 +130,17 @@ class Session:
 
     def decide(self, act: Act, at: datetime | None = None) -> Decision:
         """The events `act` would cause; raises IllegalAct and changes nothing."""
-        reason = refusal(self.exercise, self._table, act)
-        if reason is not None:
-            raise IllegalAct(act, reason)
-        return self._decision(act, at)
+        self._check(act)
+        return Decision(act, *self._work_out(act, at), self._table.seq)
 
     def settle(self, at: datetime | None = None) -> Decision:
         """The events the rules still owe, if an earlier decision was cut off mid-write."""
-        return self._decision(None, at)
+        return Decision(None, *self._work_out(None, at), self._table.seq)
+
+    def _check(self, act: Act) -> None:
+        reason = refusal(self.exercise, self._table, act)
+        if reason is not None:
+            raise IllegalAct(act, reason)
 
     def _round_start_owed(self) -> int | None:
         """The seq of the round start whose injects may not all be written yet.
@@ -152,7 +155,8 @@ class Session:
                 return None
         return None
 
-    def _decision(self, act: Act | None, at: datetime | None) -> Decision:
+    def _work_out(self, act: Act | None, at: datetime | None) -> tuple[tuple[Event, ...], Table]:
+        """The events an act (or the rules alone) cause, and the table they lead to."""
         table = self._table.copy()
         moment = at or datetime.now(UTC)
         events: list[Event] = []
@@ -171,7 +175,7 @@ class Session:
             if owed is not None:
                 _fire_due(self.exercise, table, self.seed, owed, emit)
         _settle(self.exercise, table, self.seed, emit)
-        return Decision(act, tuple(events), table, self._table.seq)
+        return tuple(events), table
 
     def commit(self, decision: Decision) -> None:
         """Make a decision's events history."""
@@ -181,10 +185,15 @@ class Session:
         self._events.extend(decision.events)
 
     def apply(self, act: Act, at: datetime | None = None) -> tuple[Event, ...]:
-        """Decide and commit at once: for sessions that keep no log."""
-        decision = self.decide(act, at)
-        self.commit(decision)
-        return decision.events
+        """Decide and commit at once: for sessions that keep no log.
+
+        No `Decision` is built in between: a frozen dataclass costs several
+        microseconds to make, and a simulation would drop one on every act.
+        """
+        self._check(act)
+        events, self._table = self._work_out(act, at)
+        self._events.extend(events)
+        return events
 
 
 def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
