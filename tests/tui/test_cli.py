@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -91,3 +99,28 @@ def test_resume_of_a_missing_log_says_so(
 ) -> None:
     assert main(["resume", str(tmp_path / "nope.jsonl")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_closing_the_terminal_ends_tabletop_even_untold(tmp_path: Path) -> None:
+    """A closed terminal tells no one here (as under `make run`): tabletop notices it itself."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    child = subprocess.Popen(
+        [str(Path(sys.executable).with_name("tabletop"))],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "TERM": "xterm-256color", "XDG_DATA_HOME": str(tmp_path)},
+        start_new_session=True,
+    )
+    os.close(follower)
+    try:
+        written = b""
+        while b"Recent sessions" not in written:
+            assert select.select([leader], [], [], 30)[0], f"no start screen: {written!r}"
+            written += os.read(leader, 1 << 16)
+        os.close(leader)
+        assert child.wait(timeout=10) == 129
+    finally:
+        child.kill()
+        child.wait()

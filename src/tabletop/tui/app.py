@@ -8,6 +8,7 @@ the start screen is up before the engine, pydantic models and numpy load.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,8 +60,21 @@ class TabletopApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_keymap(keymap.user_keymap())
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(1, self._check_terminal)
         if self.driver is not None:
             self.driver.start(self._notice)
+
+    def _check_terminal(self) -> None:
+        """Leave once the terminal is closed.
+
+        Closing a terminal hangs it up, but only the processes it tells (by
+        SIGHUP) go with it: one started by `make run` is not told, and would
+        go on reading an empty terminal at full speed, holding its log.
+        Everything acknowledged is already in the log.
+        """
+        if sys.__stdin__ is None or not sys.__stdin__.isatty():
+            self.exit(return_code=129)  # 128 + SIGHUP, as if it had been told
 
     def _drive(self, live: LiveSession) -> Driver:
         from tabletop.tui.driver import Driver
