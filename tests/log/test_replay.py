@@ -70,7 +70,7 @@ def test_a_payload_that_does_not_fit_its_kind_is_named(tmp_path: Path) -> None:
         contents = read_log(path, verify=verify)
         assert contents.problem is not None
         assert (contents.problem.line, contents.problem.kind) == (8, "corrupt")
-        assert contents.problem.message == "not a valid event: package: Field required"
+        assert contents.problem.message == "not a valid event: payload.package: Field required"
         assert len(contents.events) == 6
         assert contents.good_bytes == sum(len(line) for line in _lines(path)[:7])
 

@@ -12,9 +12,9 @@ import sys
 from datetime import datetime
 from typing import Annotated, Any, Literal, NotRequired
 
-from pydantic import AfterValidator, ConfigDict, TypeAdapter
+from pydantic import AfterValidator, ConfigDict, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
-from pydantic_core import SchemaValidator
+from pydantic_core import ErrorDetails, InitErrorDetails, SchemaValidator
 from typing_extensions import TypedDict
 
 from tabletop.exercise.conditions import Ending
@@ -174,8 +174,26 @@ class Event:
         makes itself have their payloads built by its own typed code.
         """
         event: Event = _EVENT_CORE.validate_json(text)
-        _PAYLOADS[event.kind].validate_python(event.payload, strict=True)
+        try:
+            _PAYLOADS[event.kind].validate_python(event.payload, strict=True)
+        except ValidationError as error:
+            # Checked on its own, the payload's errors would name its fields from
+            # the payload down; a reader looking at the line needs them from the event.
+            problems = [_in_payload(problem) for problem in error.errors()]
+            raise ValidationError.from_exception_data(error.title, problems) from None
         return event
+
+
+def _in_payload(problem: ErrorDetails) -> InitErrorDetails:
+    """A payload's problem, with its field path from the event down."""
+    details: InitErrorDetails = {
+        "type": problem["type"],
+        "loc": ("payload", *problem["loc"]),
+        "input": problem["input"],
+    }
+    if "ctx" in problem:
+        details["ctx"] = problem["ctx"]
+    return details
 
 
 _EVENT: TypeAdapter[Event] = TypeAdapter(Event)
