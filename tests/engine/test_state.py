@@ -1,10 +1,8 @@
-"""The working table and its records: copies a decision can change, proposals the fold remakes."""
+"""The working table: copies that a decision can change without touching the original."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from tabletop.engine.state import Proposal, Rejection, Table
+from tabletop.engine.state import Table
 from tabletop.exercise.model import Exercise
 
 
@@ -20,12 +18,3 @@ def test_a_copy_has_every_slot_and_its_own_proposals(tiny: Exercise) -> None:
             assert copy.proposals == {} and copy.proposals is not table.proposals
         else:
             assert getattr(copy, name) is markers[name], name
-
-
-def test_but_is_dataclasses_replace() -> None:
-    proposal = Proposal(1, "town", {"date": "july"}, None, 2, 7, supporters=("town",))
-    rejection = Rejection("fest", "too late")
-    changed = proposal.but(status="superseded", rejections=(rejection,))
-    assert changed == replace(proposal, status="superseded", rejections=(rejection,))
-    assert repr(changed) == repr(replace(proposal, status="superseded", rejections=(rejection,)))
-    assert proposal.but() == proposal

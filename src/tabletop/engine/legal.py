@@ -8,7 +8,7 @@ never disagree; a property test holds the two together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from tabletop.engine import checks
 from tabletop.engine.acts import (
@@ -88,51 +88,16 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
         else seat or checks.message_reason(exercise, table, role, role) or "no one to write to",
     }
     closed = {kind: reason for kind, reason in reasons.items() if reason is not None}
-    kinds = _DELEGATION_KINDS.difference(closed)
-    return _made(role, kinds, support, withdraw, reject, amend, message_to, closed)
-
-
-# Each slot's own setter, as the frozen dataclass's `__init__` would use through
-# `object.__setattr__`, minus the look-up. Unpacking keeps them in step with the fields.
-(
-    _SET_ACTOR,
-    _SET_KINDS,
-    _SET_SUPPORT,
-    _SET_WITHDRAW,
-    _SET_REJECT,
-    _SET_AMEND,
-    _SET_MESSAGE_TO,
-    _SET_INJECTS,
-    _SET_REASONS,
-) = (getattr(LegalActs, field.name).__set__ for field in fields(LegalActs))
-
-
-def _made(
-    role: str,
-    kinds: frozenset[str],
-    support: tuple[int, ...],
-    withdraw: tuple[int, ...],
-    reject: tuple[int, ...],
-    amend: tuple[int, ...],
-    message_to: tuple[str, ...],
-    reasons: dict[str, str],
-) -> LegalActs:
-    """A delegation's legal acts, as `LegalActs(...)` makes them in half the time.
-
-    Bots ask for these every turn, and `object.__setattr__` on each of nine
-    frozen fields costs more than working out the acts.
-    """
-    legal = object.__new__(LegalActs)
-    _SET_ACTOR(legal, role)
-    _SET_KINDS(legal, kinds)
-    _SET_SUPPORT(legal, support)
-    _SET_WITHDRAW(legal, withdraw)
-    _SET_REJECT(legal, reject)
-    _SET_AMEND(legal, amend)
-    _SET_MESSAGE_TO(legal, message_to)
-    _SET_INJECTS(legal, ())
-    _SET_REASONS(legal, reasons)
-    return legal
+    return LegalActs(
+        actor=role,
+        kinds=_DELEGATION_KINDS.difference(closed),
+        support=support,
+        withdraw=withdraw,
+        reject=reject,
+        amend=amend,
+        message_to=message_to,
+        reasons=closed,
+    )
 
 
 def _control(exercise: Exercise, table: Table) -> LegalActs:

@@ -10,7 +10,7 @@ immutable snapshot handed to the UI and printed by `tabletop log state`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -56,37 +56,18 @@ class Proposal:
         supporters: tuple[str, ...] | None = None,
         rejections: tuple[Rejection, ...] | None = None,
     ) -> Proposal:
-        """This proposal with what the fold changes, for a fraction of `dataclasses.replace`.
-
-        Made through each slot's own setter, as `Proposal(...)` would through
-        `object.__setattr__` at twice the cost: the fold does this on every
-        support, withdrawal and rejection.
-        """
-        other = object.__new__(Proposal)
-        _SET_ID(other, self.id)
-        _SET_AUTHOR(other, self.author)
-        _SET_PACKAGE(other, self.package)
-        _SET_PARENT(other, self.parent)
-        _SET_ROUND(other, self.round)
-        _SET_SEQ(other, self.seq)
-        _SET_STATUS(other, self.status if status is None else status)
-        _SET_SUPPORTERS(other, self.supporters if supporters is None else supporters)
-        _SET_REJECTIONS(other, self.rejections if rejections is None else rejections)
-        return other
-
-
-# Unpacking keeps the setters in step with the fields.
-(
-    _SET_ID,
-    _SET_AUTHOR,
-    _SET_PACKAGE,
-    _SET_PARENT,
-    _SET_ROUND,
-    _SET_SEQ,
-    _SET_STATUS,
-    _SET_SUPPORTERS,
-    _SET_REJECTIONS,
-) = (getattr(Proposal, field.name).__set__ for field in fields(Proposal))
+        """This proposal with what the fold changes, for a fraction of `dataclasses.replace`."""
+        return Proposal(
+            self.id,
+            self.author,
+            self.package,
+            self.parent,
+            self.round,
+            self.seq,
+            self.status if status is None else status,
+            self.supporters if supporters is None else supporters,
+            self.rejections if rejections is None else rejections,
+        )
 
 
 @dataclass(frozen=True, slots=True)
