@@ -9,7 +9,6 @@ original, and a replayed table needs no machine rebuilt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
 
 from transitions import EventData, Machine
 
@@ -84,24 +83,9 @@ def may(table: Table, trigger: str) -> bool:
 
 
 def fire(table: Table, trigger: str) -> None:
-    """Move the table to its next phase; the caller has checked the move is legal.
-
-    Runs the machine's own transition as `Event.trigger` would: the first from
-    the table's phase whose conditions hold, its `before` callbacks, the move,
-    its `after` callbacks. Called directly because this machine uses nothing
-    else of transitions' general dispatch (queues, state hooks, machine-wide
-    callbacks), which costs more than the rest of folding an event; a test
-    holds the two together.
-    """
-    event = _MACHINE.events[trigger]
-    data = EventData(None, event, _MACHINE, table, args=(), kwargs={})
-    for transition in event.transitions.get(table.phase, []):
-        if all(condition.check(data) for condition in transition.conditions):
-            _MACHINE.callbacks(transition.before, data)
-            table.phase = cast(Phase, transition.dest)
-            _MACHINE.callbacks(transition.after, data)
-            return
-    raise AssertionError(f"{trigger!r} did not move the session from {table.phase!r}")
+    """Move the table to its next phase; the caller has checked the move is legal."""
+    if not _MACHINE.events[trigger].trigger(table):
+        raise AssertionError(f"{trigger!r} did not move the session from {table.phase!r}")
 
 
 def diagram() -> str:
