@@ -8,7 +8,9 @@ never disagree; a property test holds the two together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from tabletop.engine import checks
 from tabletop.engine.acts import (
@@ -30,9 +32,12 @@ from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
 
 
-@dataclass(frozen=True, slots=True)
-class LegalActs:
-    """The acts open to one actor now; `reasons` explains each kind that is not."""
+class LegalActs(NamedTuple):
+    """The acts open to one actor now; `reasons` explains each kind that is not.
+
+    A named tuple, immutable and quick to make: bots ask for one every turn,
+    and a frozen dataclass took longer to build than the acts to work out.
+    """
 
     actor: str
     kinds: frozenset[str]
@@ -42,9 +47,10 @@ class LegalActs:
     amend: tuple[int, ...] = ()
     message_to: tuple[str, ...] = ()
     injects: tuple[str, ...] = ()
-    reasons: dict[str, str] = field(default_factory=dict)
+    reasons: Mapping[str, str] = MappingProxyType({})
 
     def __contains__(self, kind: object) -> bool:
+        """Whether acts of this kind are open: `"support" in legal`."""
         return kind in self.kinds
 
 
