@@ -4,12 +4,13 @@ Run: .venv/bin/python bench/ui.py [--runs N] [--presses N]
 
 Start-up is timed as a person feels it: the real `tabletop` command runs in
 an 80×24 pseudo-terminal, timed from launch until its first frame has been
-written to the terminal, and until the exercises are listed on it. Key presses are timed inside a headless app at 80×24 playing the
-tutorial with every act written and fsynced to a real log, each once the
-screen has settled from the one before: from the key event until the screen
-showing its result has been repainted (see `Frames`). Repaints after that
-frame are not counted: when an act changes which keys apply (pause, resume),
-the footer's key hints follow some 50 ms later.
+written to the terminal, and until the exercises are listed on it. Key
+presses are timed inside a headless app at 80×24 playing the tutorial with
+every act written and fsynced to a real log, each once the screen has
+settled from the one before: from the key event until the screen showing its
+result has been repainted (see `Frames`). Repaints after that frame are not
+counted: when an act changes which keys apply (pause, resume), the footer's
+key hints follow some 50 ms later.
 Targets: start-up under 0.6 s, a key press to the updated screen under 50 ms.
 """
 
