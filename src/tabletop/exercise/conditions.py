@@ -16,6 +16,7 @@ leading proposal, if any, as the package).
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
@@ -51,9 +52,9 @@ class _Node(BaseModel):
         extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True
     )
 
+    @abstractmethod
     def holds(self, facts: Facts) -> bool:
         """Whether the condition holds of these facts."""
-        raise NotImplementedError
 
 
 class AllOf(_Node):
