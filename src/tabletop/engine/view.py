@@ -67,8 +67,11 @@ class RoleView:
 
     @property
     def legal(self) -> LegalActs:
-        """Worked out at the first read; not a `cached_property`, which takes a lock
-        to do that before Python 3.12, and bots read this every turn."""
+        """What this role may do now, worked out at the first read.
+
+        Not a `cached_property`: before Python 3.12 its first read takes a
+        lock, and bots read this from a new view every turn.
+        """
         if self._legal is None:
             self._legal = legal_acts(self.exercise, self._table, self.role.id)
         return self._legal
