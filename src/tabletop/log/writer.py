@@ -34,11 +34,13 @@ def claim(path: Path) -> BinaryIO:
         raise LogError(f"{path}: cannot open the log to write: {error.strerror}") from None
     try:
         fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except BlockingIOError:
         file.close()
         raise LogError(
             f"{path}: another tabletop is writing this log; close that one first"
         ) from None
+    except OSError:
+        pass  # a file system without locks (some network ones): write unguarded, not refuse
     return file
 
 
