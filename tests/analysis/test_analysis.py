@@ -44,18 +44,18 @@ def brute(
     roles = exercise.role_ids
     every = list(packages(exercise))
     scores = [[sum(points[r][i][o] for i, o in p.items()) for r in roles] for p in every]
-    nash, product = None, 0
+    nash, product = None, -1
     zopa: list[Package] = []
     for package, row in zip(every, scores, strict=True):
         gains = [s - res[r] for r, s in zip(roles, row, strict=True)]
-        if all(g > 0 for g in gains) and math.prod(gains) > product:
+        if all(g >= 0 for g in gains) and math.prod(gains) > product:
             nash, product = package, math.prod(gains)
         needed = {
             s.role
             for s in exercise.signatories
             if s.when is None or holds(s.when, Facts(package=package))
         }
-        if all(g > 0 for r, g in zip(roles, gains, strict=True) if r in needed):
+        if all(g >= 0 for r, g in zip(roles, gains, strict=True) if r in needed):
             zopa.append(package)
     # list.index finds the first package in package order with that score.
     best = {

@@ -28,9 +28,10 @@ class Analysis(_Frozen):
     pareto_frontier: list[Package]
     """Every package that no other beats for a role without losing for another, in package order."""
     nash: Package | None
-    """Of the packages every role prefers to its reservation, the largest product of gains."""
+    """Of the packages acceptable to every role, the largest product of gains over reservation
+    (the first in package order on ties)."""
     zopa: int
-    """How many packages beat the reservation of every signatory they need."""
+    """How many packages are acceptable to every signatory they need."""
     zopa_example: Package | None
     """The first such package in package order."""
     roles: dict[str, RoleAnalysis]

@@ -1,5 +1,8 @@
 """The Nash bargaining package: the largest product of gains over reservation.
 
+Over the packages acceptable to every role (`acceptable`): a gain may be 0,
+so the product may be 0; ties go to the first package in package order.
+
 A product of eight gains of a few thousand points overflows 64-bit integers,
 and floats cannot tell close products apart. Packages are ranked by the sum
 of the logs of their gains, and those whose log-sum comes within rounding
@@ -14,13 +17,14 @@ import math
 import numpy as np
 
 from tabletop.analysis.scoring import IntArray
+from tabletop.engine.rules import acceptable
 
 _SLACK = 1e-9
 """Log-sums this close are compared exactly; float rounding in them is below 1e-12."""
 
 
 class NashSearch:
-    """The first package, in package order, with the largest product of positive gains."""
+    """The first package, in package order, with the largest product of gains, all acceptable."""
 
     def __init__(self) -> None:
         self.index: int | None = None
@@ -33,7 +37,13 @@ class NashSearch:
         Chunks must come in package order: a later package replaces the best
         only with a strictly larger product.
         """
-        eligible = np.flatnonzero((gains > 0).all(axis=1))
+        eligible = np.flatnonzero(acceptable(gains, 0).all(axis=1))
+        if len(eligible) == 0:
+            return
+        if self.index is None:
+            # The first acceptable package stands until a larger product: its own may be 0.
+            self.index = start + int(eligible[0])
+        eligible = eligible[(gains[eligible] > 0).all(axis=1)]
         if len(eligible) == 0:
             return
         logs = np.log(gains[eligible]).sum(axis=1)

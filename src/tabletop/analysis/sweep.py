@@ -19,6 +19,7 @@ import numpy as np
 from tabletop.analysis.nash import NashSearch
 from tabletop.analysis.scoring import IntArray, Sheet, add_up, digits
 from tabletop.analysis.signatories import Requirement
+from tabletop.engine.rules import acceptable
 
 _CHUNK = 1 << 16
 """Packages per chunk: big enough that numpy's per-call cost vanishes."""
@@ -62,23 +63,23 @@ def chunks(sheet: Sheet) -> Iterator[Chunk]:
 @dataclass(frozen=True)
 class Sweep:
     nash: int | None
-    """Index of the Nash package, if some package beats every reservation."""
+    """Index of the Nash package, if some package is acceptable to every role."""
     zopa: int
     zopa_first: int | None
 
 
 def sweep(sheet: Sheet, required: list[Requirement]) -> Sweep:
-    """Find the Nash package and count the packages every required signatory prefers."""
+    """Find the Nash package and count the packages acceptable to every required signatory."""
     search = NashSearch()
     zopa = 0
     zopa_first: int | None = None
     for chunk in chunks(sheet):
         gains = chunk.scores - sheet.reservations
         search.update(chunk.start, gains)
-        beats = gains > 0
+        accepts = acceptable(gains, 0)
         agreed = np.ones(len(gains), dtype=np.bool_)
         for requirement in required:
-            agreed &= beats[:, requirement.role] | ~requirement.mask(chunk.position, len(gains))
+            agreed &= accepts[:, requirement.role] | ~requirement.mask(chunk.position, len(gains))
         hits = np.flatnonzero(agreed)
         if zopa_first is None and len(hits):
             zopa_first = chunk.start + int(hits[0])

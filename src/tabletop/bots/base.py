@@ -27,6 +27,7 @@ from tabletop.engine.acts import (
     WalkOut,
     Withdraw,
 )
+from tabletop.engine.rules import acceptable
 from tabletop.engine.state import Proposal
 from tabletop.engine.view import RoleView
 
@@ -89,7 +90,7 @@ class Bot(Protocol):
 
 
 class Negotiator(ABC):
-    """Supports what meets its aspiration, proposes what does, signs what beats its BATNA.
+    """Supports what meets its aspiration, proposes what does, signs what is `acceptable`.
 
     A negotiator plays one session: it remembers what each proposal there is worth to it.
     """
@@ -144,7 +145,7 @@ class Negotiator(ABC):
         assert view.ratification is not None
         number = view.ratification.proposal
         package = next(p.package for p in view.proposals if p.id == number)
-        if view.score(package) >= view.reservation:
+        if acceptable(view.score(package), view.reservation):
             return Sign(actor=me)
         return Decline(actor=me, reason="this package is worth less to us than no agreement")
 
@@ -171,7 +172,11 @@ class Negotiator(ABC):
         if slipped:
             return Withdraw(actor=me, proposal=min(slipped, key=lambda p: score[p.id]).id)
 
-        unacceptable = [p for p in live if p.id in legal.reject and score[p.id] < view.reservation]
+        unacceptable = [
+            p
+            for p in live
+            if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
+        ]
         line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
         far = [p for p in unacceptable if score[p.id] < line]
         if far and rng.random() < REJECT_CHANCE:
@@ -179,7 +184,7 @@ class Negotiator(ABC):
 
         # Nothing that anyone else backs is worth signing: the table has failed us.
         hopeless = not any(
-            score[p.id] >= view.reservation and set(p.supporters) - {me} for p in live
+            acceptable(score[p.id], view.reservation) and set(p.supporters) - {me} for p in live
         )
         last_round = view.round >= view.rounds
         if last_round and hopeless and rng.random() < WALK_OUT_CHANCE:

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="analyse every package: Pareto frontier, Nash package, each role's range",
         description="Analyse every package of an exercise: the Pareto frontier, the "
         "Nash bargaining package, the zone of agreement (packages every required "
-        "signatory prefers to its reservation) and each role's best and worst package.",
+        "signatory values at least at its reservation) and each role's best and worst package.",
     )
     parser.add_argument(
         "exercise",
@@ -69,8 +69,11 @@ def _at_end_of(path: Path) -> tuple[Exercise, Analysis]:
     except LogError as error:
         raise CommandError(str(error)) from None
     if contents.problem is not None:
-        print(f"tabletop: {path}:{contents.problem.line}: {contents.problem.message}; "
-              f"analysing the {len(contents.events)} events before it", file=sys.stderr)
+        print(
+            f"tabletop: {path}:{contents.problem.line}: {contents.problem.message}; "
+            f"analysing the {len(contents.events)} events before it",
+            file=sys.stderr,
+        )
     exercise = contents.header.exercise
     return exercise, analyze(exercise, state.valuations, state.reservations)
 
@@ -83,12 +86,12 @@ def summary(exercise: Exercise, analysis: Analysis) -> str:
         exercise.title,
         f"  packages           {analysis.packages:,}",
         f"  Pareto frontier    {len(analysis.pareto_frontier):,}",
-        f"  zone of agreement  {analysis.zopa:,} (beat the reservation of every "
-        "signatory they need)",
+        f"  zone of agreement  {analysis.zopa:,} (worth at least the reservation of "
+        "every signatory they need)",
         "",
     ]
     if analysis.nash is None:
-        lines.append("Nash package: none — no package beats every role's reservation")
+        lines.append("Nash package: none — no package is worth every role's reservation")
     else:
         lines.append("Nash package (largest product of gains over reservation):")
         lines.extend(_package(exercise, analysis.nash))

@@ -51,7 +51,7 @@ def frontier_sentences(report: Report) -> list[str]:
     frontier = report.frontier
     lines = [
         f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the Pareto "
-        f"frontier and {frontier.zopa} in the zone of agreement (better than no deal for "
+        f"frontier and {frontier.zopa} in the zone of agreement (worth at least no deal to "
         "every signatory they need; valuations and reservations as in force at the end)."
     ]
     if frontier.deal is not None:
@@ -66,9 +66,7 @@ def frontier_sentences(report: Report) -> list[str]:
                 f"({inline_package(frontier.better)})."
             )
     if frontier.nash is None:
-        lines.append(
-            "No package gives every delegation more than its reservation: no Nash package."
-        )
+        lines.append("No package is worth its reservation to every delegation: no Nash package.")
     else:
         lines.append(f"The Nash bargaining package: {inline_package(frontier.nash)}.")
         if frontier.deal is None and frontier.nash_joint_gain is not None:
