@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tabletop.analysis import analyze, frontier_gap, pareto, score, sweep
+from tabletop.analysis import gap as gap_module
 from tabletop.analysis.nash import NashSearch
 from tabletop.exercise.conditions import Facts, holds
 from tabletop.exercise.model import Exercise
@@ -156,9 +157,9 @@ def test_analysis_matches_brute_force(
 
 
 @settings(max_examples=40, deadline=None)
-@given(cases())
+@given(cases(), st.sampled_from([1, 3, 1 << 14]))
 def test_frontier_gap_matches_brute_force(
-    case: tuple[Exercise, Points | None, dict[str, int] | None],
+    case: tuple[Exercise, Points | None, dict[str, int] | None], chunk: int
 ) -> None:
     exercise, valuations, reservations = case
     result = analyze(exercise, valuations, reservations)
@@ -171,7 +172,8 @@ def test_frontier_gap_matches_brute_force(
             for f in frontier
             if dominates(s := [score(points, r, f) for r in exercise.role_ids], own)
         ]
-        gap = frontier_gap(result, package)
+        with patch.object(gap_module, "_CHUNK", chunk):
+            gap = frontier_gap(result, package)
         assert gap.on_frontier == (package in frontier) == (not rivals)
         if rivals:
             top = max(g for g, _ in rivals)
