@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabletop.analysis import analyze, frontier_gap, pareto, score, sweep
+from tabletop.analysis import analyze, frontier_gap, nash, pareto, score, sweep
 from tabletop.analysis import gap as gap_module
 from tabletop.analysis.nash import NashSearch
+from tabletop.analysis.scoring import exercise_sheet
 from tabletop.exercise.conditions import Facts, holds
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.synthetic import synthetic_exercise
@@ -69,6 +70,7 @@ def brute(
     }
     return {
         "packages": len(every),
+        "sampled": None,
         "pareto_frontier": [
             p
             for p, s in zip(every, scores, strict=True)
@@ -348,3 +350,16 @@ def test_synthetic_is_deterministic_and_has_a_zone_of_agreement() -> None:
     assert first != synthetic_exercise(5, 6, 4, seed=8)
     assert first.package_count == 4**6
     assert analyze(first).zopa > 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases(), st.sampled_from([1, 3, 1 << 14]))
+def test_nash_search_without_a_sweep_matches_brute_force(
+    case: tuple[Exercise, Points | None, dict[str, int] | None], chunk: int
+) -> None:
+    exercise, valuations, reservations = case
+    scoring = exercise_sheet(exercise, valuations, reservations)
+    with patch.object(nash, "_CHUNK", chunk):
+        found = nash.nash_package(scoring)
+    expected = brute(exercise, valuations, reservations)["nash"]
+    assert (None if found is None else scoring.package_at(found)) == expected

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from tabletop.analysis.models import Analysis, FrontierGap
-from tabletop.analysis.scoring import IntArray, Sheet, sheet
+from tabletop.analysis.scoring import IntArray, Sheet, extend, sheet
 
 _CHUNK = 1 << 14
 """Partial packages extended at once: the search holds a few of these per issue."""
@@ -79,15 +79,6 @@ class _Search:
             self.best, self.better = int(sums[first]), positions[first].tolist()
             return
         matrix = self.values[issue]
-        options = len(matrix)
         for start in range(0, len(totals), _CHUNK):
             part, scores = positions[start : start + _CHUNK], totals[start : start + _CHUNK]
-            grown = (scores[:, None, :] + matrix[None, :, :]).reshape(-1, scores.shape[1])
-            placed = np.concatenate(
-                [
-                    np.repeat(part, options, axis=0),
-                    np.tile(np.arange(options, dtype=np.int64), len(part))[:, None],
-                ],
-                axis=1,
-            )
-            self.visit(issue + 1, placed, grown)
+            self.visit(issue + 1, *extend(part, scores, matrix))

@@ -25,6 +25,9 @@ class RoleAnalysis(_Frozen):
 
 class Analysis(_Frozen):
     packages: int
+    sampled: int | None = None
+    """None when every package was analysed; else how many, drawn at random, the frontier,
+    the Nash package and the zone of agreement (scaled up) come from: approximate figures."""
     pareto_frontier: list[Package]
     """Every package that no other beats for a role without losing for another, in package order."""
     nash: Package | None

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 import numpy as np
 import numpy.typing as npt
 
-from tabletop.analysis.scoring import BoolArray, IntArray, Sheet
+from tabletop.analysis.budget import Progress
+from tabletop.analysis.scoring import BoolArray, IntArray, Sheet, extend
 
 _BLOCK = 512
 """Candidates tested at once: large enough for numpy, small enough for the cache."""
@@ -144,22 +145,21 @@ def _codes(scores: IntArray) -> tuple[Codes, np.uint64]:
     return codes, guard
 
 
-def frontier(sheet: Sheet) -> IntArray:
-    """Option positions (packages × issues) of every undominated package, in package order."""
+def frontier(sheet: Sheet, progress: Progress | None = None) -> IntArray:
+    """Option positions (packages × issues) of every undominated package, in package order.
+
+    `progress` hears (issues done, issues) after each issue.
+    """
     roles = len(sheet.roles)
     positions = np.zeros((1, 0), dtype=np.int64)
     totals = np.zeros((1, roles), dtype=np.int64)
-    for matrix in sheet.values:
+    for done, matrix in enumerate(sheet.values, start=1):
         options = np.flatnonzero(undominated(matrix))
-        grown = (totals[:, None, :] + matrix[options][None, :, :]).reshape(-1, roles)
-        positions = np.concatenate(
-            [
-                np.repeat(positions, len(options), axis=0),
-                np.tile(options, len(positions))[:, None],
-            ],
-            axis=1,
-        )
+        positions, grown = extend(positions, totals, matrix[options])
+        positions[:, -1] = options[positions[:, -1]]
         # The same option added to every part leaves who beats whom as it was.
         alive = undominated(grown) if len(options) > 1 else np.ones(len(grown), dtype=np.bool_)
         positions, totals = positions[alive], grown[alive]
+        if progress is not None:
+            progress(done, len(sheet.values))
     return positions[np.argsort(positions @ sheet.strides)]
