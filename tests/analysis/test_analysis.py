@@ -363,3 +363,24 @@ def test_nash_search_without_a_sweep_matches_brute_force(
         found = nash.nash_package(scoring)
     expected = brute(exercise, valuations, reservations)["nash"]
     assert (None if found is None else scoring.package_at(found)) == expected
+
+
+def test_progress_rises_to_the_whole() -> None:
+    seen: list[tuple[int, int]] = []
+    with patch.object(sweep, "_CHUNK", 64):
+        analyze(synthetic_exercise(3, 5, 3, seed=2), progress=lambda *p: seen.append(p))
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and seen[-1] == (1000, 1000) and len(seen) > 5
+
+
+def test_a_sample_analyses_only_its_packages() -> None:
+    exercise = synthetic_exercise(3, 5, 3, seed=2)
+    whole, part = analyze(exercise), analyze(exercise, sample=40, seed=3)
+    assert (part.sampled, part.packages, whole.sampled) == (40, whole.packages, None)
+    exact = {"nash_score"}
+    assert all(
+        part.roles[r].model_dump(exclude=exact) == whole.roles[r].model_dump(exclude=exact)
+        for r in exercise.role_ids
+    )
+    assert part == analyze(exercise, sample=40, seed=3)
+    assert analyze(exercise, sample=exercise.package_count) == whole

@@ -14,7 +14,14 @@ import numpy as np
 from tabletop.analysis.budget import Progress
 from tabletop.analysis.models import Analysis, RoleAnalysis
 from tabletop.analysis.pareto import frontier, undominated
-from tabletop.analysis.scoring import Package, Sheet, Valuations, digits, exercise_sheet
+from tabletop.analysis.scoring import (
+    IntArray,
+    Package,
+    Sheet,
+    Valuations,
+    digits,
+    exercise_sheet,
+)
 from tabletop.analysis.signatories import requirements
 from tabletop.analysis.sweep import sample as sampled
 from tabletop.analysis.sweep import sweep
@@ -42,7 +49,7 @@ def analyze(
     sheet = exercise_sheet(exercise, valuations, reservations)
     required = requirements(exercise, sheet)
     if sample is not None and sample < sheet.count:
-        indices = np.sort(np.random.default_rng(seed).choice(sheet.count, sample, replace=False))
+        indices = _draw(sheet.count, sample, seed)
         found = sampled(sheet, required, indices)
         scores = sheet.scores(digits(indices, sheet.radices))
         front = digits(indices[undominated(scores)], sheet.radices)
@@ -63,6 +70,15 @@ def analyze(
         roles=_roles(sheet, nash),
         valuations=sheet.valuations(),
     )
+
+
+def _draw(count: int, size: int, seed: int) -> IntArray:
+    """`size` distinct package indices at random, rising; cheap however many packages there are."""
+    rng = np.random.default_rng(seed)
+    found = np.unique(rng.integers(0, count, size=size))
+    while len(found) < size:
+        found = np.unique(np.concatenate([found, rng.integers(0, count, size=size - len(found))]))
+    return found
 
 
 def _part(progress: Progress | None, offset: int, share: int) -> Progress | None:
