@@ -122,9 +122,8 @@ def test_bots_decide_from_their_own_role_only(name: str) -> None:
             # The view a bot decides from holds no other delegation's points or secrets.
             assert set(view.exercise.valuations) == {role}
             others = [r for r in view.exercise.roles if r.id != role]
-            assert all(
-                r.reservation == 0 and "confidential" in r.confidential_briefing for r in others
-            )
+            assert all(r.reservation == 0 and "confidential" in r.confidential_briefing
+                       for r in others)
             session.apply(bots[role].act(view, bot_rng(seed, role, session.table.seq)))
 
 

@@ -188,7 +188,9 @@ def test_a_torn_tail_is_reported(log: Path) -> None:
 
 def test_an_event_that_does_not_fit_the_session_ends_the_trusted_part(log: Path) -> None:
     contents = read_log(log)
-    writer = LogWriter.reopen(log, claim(log), contents.good_bytes, contents.last_hash, fsync=False)
+    writer = LogWriter.reopen(
+        log, claim(log), contents.good_bytes, contents.last_hash, fsync=False
+    )
     last = contents.events[-1]
     writer.append(
         [Event(seq=22, at=last.at, actor="town", kind="supported", payload={"proposal": 9})]
