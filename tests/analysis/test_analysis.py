@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabletop.analysis import analyze, frontier_gap, nash, pareto, score, sweep
+from tabletop.analysis import analyze, debrief, frontier_gap, nash, pareto, score, sweep
 from tabletop.analysis import gap as gap_module
 from tabletop.analysis.nash import NashSearch
 from tabletop.analysis.scoring import exercise_sheet
@@ -384,3 +384,26 @@ def test_a_sample_analyses_only_its_packages() -> None:
     )
     assert part == analyze(exercise, sample=40, seed=3)
     assert analyze(exercise, sample=exercise.package_count) == whole
+
+
+@settings(max_examples=60, deadline=None)
+@given(cases(), st.data())
+def test_debrief_past_its_budget_agrees_with_the_full_analysis(
+    case: tuple[Exercise, Points | None, dict[str, int] | None], data: st.DataObject
+) -> None:
+    exercise, valuations, reservations = case
+    full = analyze(exercise, valuations, reservations)
+    deal = data.draw(st.none() | st.sampled_from(list(packages(exercise))))
+    points = full.valuations
+    in_force = {role: r.reservation for role, r in full.roles.items()}
+    counted, searched = (
+        debrief(exercise, points, in_force, deal, budget=budget) for budget in (10**9, 0)
+    )
+    assert (counted.frontier_size, counted.zopa) == (len(full.pareto_frontier), full.zopa)
+    assert (searched.frontier_size, searched.zopa) == (None, None)
+    for found in (counted, searched):
+        assert found.nash == full.nash
+        assert found.nash_scores == (
+            None if full.nash is None else {r: a.nash_score for r, a in full.roles.items()}
+        )
+        assert found.gap == (None if deal is None else frontier_gap(full, deal))

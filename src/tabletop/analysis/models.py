@@ -49,3 +49,18 @@ class FrontierGap(_Frozen):
     at least as good for every role; 0 on the frontier."""
     better: Package | None
     """That frontier package (the first in package order on ties); none on the frontier."""
+
+
+class Debrief(_Frozen):
+    """What the after-action report measures a session's end by (`debrief`)."""
+
+    packages: int
+    frontier_size: int | None
+    """None past the report's budget: too many packages to count in seconds."""
+    zopa: int | None
+    """Likewise."""
+    nash: Package | None
+    nash_scores: dict[str, int] | None
+    """Each role's score of the Nash package, when there is one."""
+    gap: FrontierGap | None
+    """How far the deal falls short of the frontier; none without a deal."""

@@ -49,11 +49,19 @@ def status(report: Report) -> str:
 def frontier_sentences(report: Report) -> list[str]:
     """Where the deal sits against the Pareto frontier and the Nash package."""
     frontier = report.frontier
-    lines = [
-        f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the Pareto "
-        f"frontier and {frontier.zopa} in the zone of agreement (worth at least no deal to "
-        "every signatory they need; valuations and reservations as in force at the end)."
-    ]
+    if frontier.frontier_size is None or frontier.zopa is None:
+        counted = (
+            f"Of {frontier.packages} possible packages, too many to count the Pareto frontier "
+            "and the zone of agreement for a report (`tabletop analyze --budget N` counts them)."
+        )
+    else:
+        counted = (
+            f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the "
+            f"Pareto frontier and {frontier.zopa} in the zone of agreement (worth at least no "
+            "deal to every signatory they need; valuations and reservations as in force at the "
+            "end)."
+        )
+    lines = [counted]
     if frontier.deal is not None:
         if frontier.on_frontier:
             lines.append(
