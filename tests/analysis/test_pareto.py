@@ -35,9 +35,20 @@ def tables(draw: st.DrawFn) -> np.ndarray:
 
 
 @settings(max_examples=300, deadline=None)
-@given(tables(), st.sampled_from([16, 512]), st.sampled_from([1, 64, 1 << 22]))
-def test_undominated_matches_the_definition(table: np.ndarray, block: int, pairs: int) -> None:
-    with patch.object(pareto, "_BLOCK", block), patch.object(pareto, "_PAIRS", pairs):
+@given(
+    tables(),
+    st.sampled_from([16, 512]),
+    st.sampled_from([1, 64, 1 << 22]),
+    st.sampled_from([0, 4096]),
+)
+def test_undominated_matches_the_definition(
+    table: np.ndarray, block: int, pairs: int, grouped: int
+) -> None:
+    with (
+        patch.object(pareto, "_BLOCK", block),
+        patch.object(pareto, "_PAIRS", pairs),
+        patch.object(pareto, "_GROUPED", grouped),
+    ):
         found = pareto.undominated(table)
     assert found.tolist() == brute(table)
 
@@ -48,4 +59,6 @@ def test_many_roles_and_wide_points_still_exact() -> None:
     for roles in (3, 5, 12, 33):
         table = rng.integers(-1000, 1000, size=(300, roles))
         table[::7] = table[1::7][: len(table[::7])]
+        with patch.object(pareto, "_GROUPED", 0):
+            assert pareto.undominated(table).tolist() == brute(table)
         assert pareto.undominated(table).tolist() == brute(table)

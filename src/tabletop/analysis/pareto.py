@@ -23,6 +23,9 @@ _BLOCK = 512
 _PAIRS = 1 << 22
 """At most this many (candidate, rival) pairs in one test, so memory stays in tens of MiB."""
 
+_GROUPED = 4096
+"""Fewer rows than this are searched as one group."""
+
 _LEADERS = 64
 """Rows of the largest sums every row is tested against first."""
 
@@ -67,15 +70,19 @@ def _skyline(scores: IntArray) -> BoolArray:
     count, width = scores.shape
     sums = scores.sum(axis=1)
     order = np.argsort(-sums, kind="stable")
-    bits = (scores > np.median(scores, axis=0)).astype(np.int64) @ (1 << np.arange(width))
     codes, guard = _codes(scores)
-    # A few rows of the largest sums dominate most of what is dominated: strike
-    # that first, so the search below meets mostly frontier rows.
-    leaders = order[:_LEADERS]
-    struck = np.zeros(count, dtype=np.bool_)
-    for block in _blocks(order, len(leaders)):
-        struck[block] = _beaten(scores, sums, codes, guard, block, leaders)
-    order = order[~struck[order]]
+    if count <= _GROUPED:
+        # Too few rows for groups to pay for themselves: one group.
+        bits = np.zeros(count, dtype=np.int64)
+    else:
+        bits = (scores > np.median(scores, axis=0)).astype(np.int64) @ (1 << np.arange(width))
+        # A few rows of the largest sums dominate most of what is dominated:
+        # strike that first, so the groups meet mostly frontier rows.
+        leaders = order[:_LEADERS]
+        struck = np.zeros(count, dtype=np.bool_)
+        for block in _blocks(order, len(leaders)):
+            struck[block] = _beaten(scores, sums, codes, guard, block, leaders)
+        order = order[~struck[order]]
     keep = np.zeros(count, dtype=np.bool_)
     kept = np.empty(count, dtype=np.int64)
     kept_bits = np.empty(count, dtype=np.int64)
