@@ -7,7 +7,9 @@ command line, so they are pydantic models validated on the way in.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -20,6 +22,8 @@ class _Act(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     actor: str = Field(description="Role id, or 'control' for the facilitator")
+    takes_turn: ClassVar[bool] = True
+    """Whether a delegation must hold the turn to make it (signing has an order of its own)."""
 
 
 # Delegation acts -----------------------------------------------------------
@@ -67,6 +71,7 @@ class Message(_Act):
     """A private message: seen by sender, recipient and Control. It takes no turn."""
 
     kind: Literal["message"] = "message"
+    takes_turn: ClassVar[bool] = False
     to: str
     text: ShortText
 
@@ -77,15 +82,18 @@ class Pass(_Act):
 
 class WalkOut(_Act):
     kind: Literal["walk_out"] = "walk_out"
+    takes_turn: ClassVar[bool] = False
     reason: str = ""
 
 
 class Sign(_Act):
     kind: Literal["sign"] = "sign"
+    takes_turn: ClassVar[bool] = False
 
 
 class Decline(_Act):
     kind: Literal["decline"] = "decline"
+    takes_turn: ClassVar[bool] = False
     reason: str = ""
 
 
@@ -153,7 +161,7 @@ class Abort(_ControlAct):
     reason: str = ""
 
 
-Act = Annotated[
+DelegationAct = (
     Propose
     | Amend
     | Support
@@ -165,20 +173,13 @@ Act = Annotated[
     | WalkOut
     | Sign
     | Decline
-    | Start
-    | Advance
-    | FireInject
-    | Pause
-    | Resume
-    | ExtendRounds
-    | SkipTurn
-    | Annotate
-    | End
-    | Abort,
-    Field(discriminator="kind"),
-]
+)
+ControlAct = (
+    Start | Advance | FireInject | Pause | Resume | ExtendRounds | SkipTurn | Annotate | End | Abort
+)
+Act = Annotated[DelegationAct | ControlAct, Field(discriminator="kind")]
 
-DELEGATION_KINDS = (
+ActKind = Literal[
     "propose",
     "amend",
     "support",
@@ -190,8 +191,6 @@ DELEGATION_KINDS = (
     "walk_out",
     "sign",
     "decline",
-)
-CONTROL_KINDS = (
     "start",
     "advance",
     "inject",
@@ -202,4 +201,22 @@ CONTROL_KINDS = (
     "annotate",
     "end",
     "abort",
+]
+"""The `kind` of each act, for the types of what names one (a test holds it to `ACTS`)."""
+
+
+def _kind(act: type[_Act]) -> ActKind:
+    kind: ActKind = act.model_fields["kind"].default
+    return kind
+
+
+ACTS: Mapping[ActKind, type[_Act]] = MappingProxyType(
+    {_kind(act): act for act in get_args(get_args(Act)[0])}
 )
+"""Each kind of act and its class: the one list of acts, taken from `Act`."""
+CONTROL_KINDS: frozenset[ActKind] = frozenset(_kind(act) for act in get_args(ControlAct))
+DELEGATION_KINDS: frozenset[ActKind] = frozenset(_kind(act) for act in get_args(DelegationAct))
+NO_TURN_KINDS: frozenset[ActKind] = frozenset(
+    _kind(act) for act in get_args(DelegationAct) if not act.takes_turn
+)
+"""Delegations' acts made out of turn."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, assert_never
 
 from tabletop.engine import rules
 from tabletop.engine.acts import (
@@ -43,6 +43,7 @@ from tabletop.engine.checks import refusal
 from tabletop.engine.events import SESSION, Event, EventKind, made
 from tabletop.engine.fold import fold
 from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.phases import TALK_PHASES
 from tabletop.engine.state import SessionState, Table
 from tabletop.exercise.conditions import Ending
 from tabletop.exercise.model import CONTROL, Exercise, RoundTrigger
@@ -197,11 +198,7 @@ class Session:
 
 
 def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
-    """The event the act itself makes.
-
-    Delegations' acts come first: they are nearly all of them, and each case
-    that does not match costs an isinstance check through pydantic's ABCMeta.
-    """
+    """The event the act itself makes (one case per kind of act: mypy checks none is missing)."""
     actor = act.actor
     match act:
         case Propose():
@@ -239,7 +236,7 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
         case Start():
             emit(CONTROL, "started", {}, None)
         case Advance():
-            opening = table.phase == "briefing" and exercise.schedule.opening_statements
+            opening = rules.advance_trigger(exercise, table) == "open"
             emit(CONTROL, "advanced", {"phase": "opening" if opening else "negotiating"}, None)
         case FireInject():
             emit(CONTROL, "inject_fired", {"inject": act.inject, "trigger": "control"}, None)
@@ -257,11 +254,13 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
             _conclude(exercise, table, emit, "breakdown", None, act.reason, CONTROL)
         case Abort():
             emit(CONTROL, "aborted", {"reason": act.reason}, None)
+        case _:
+            assert_never(act)
 
 
 def _settle(exercise: Exercise, table: Table, seed: int, emit: Emit) -> None:
     """The events the rules add after an act, until the table is at rest."""
-    while table.phase in ("opening", "negotiating", "ratification"):
+    while table.phase in TALK_PHASES:
         if table.walked_out and (
             exercise.always_signing & table.walked_out
             or len(table.order) - len(table.walked_out) < 2
