@@ -9,8 +9,7 @@ never disagree; a property test holds the two together.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 from tabletop.engine import checks
 from tabletop.engine.acts import (
@@ -33,12 +32,9 @@ from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
 
 
-class LegalActs(NamedTuple):
-    """The acts open to one actor now; `reasons` explains each kind that is not.
-
-    A named tuple, immutable and quick to make: bots ask for one every turn,
-    and a frozen dataclass took longer to build than the acts to work out.
-    """
+@dataclass(frozen=True, slots=True)
+class LegalActs:
+    """The acts open to one actor now; `reasons` explains each kind that is not."""
 
     actor: str
     kinds: frozenset[ActKind]
@@ -48,7 +44,7 @@ class LegalActs(NamedTuple):
     amend: tuple[int, ...] = ()
     message_to: tuple[str, ...] = ()
     injects: tuple[str, ...] = ()
-    reasons: Mapping[ActKind, str] = MappingProxyType({})
+    reasons: Mapping[ActKind, str] = field(default_factory=dict)
 
     def __contains__(self, kind: object) -> bool:
         """Whether acts of this kind are open: `"support" in legal`."""
