@@ -111,7 +111,7 @@ class Start(_ControlAct):
 
 
 class Advance(_ControlAct):
-    """Move on: briefing to opening statements, or opening to the first round."""
+    """Move on: to the opening statements after the briefing if scheduled, else to round one."""
 
     kind: Literal["advance"] = "advance"
 

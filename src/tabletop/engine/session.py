@@ -105,7 +105,7 @@ class Session:
 
     @property
     def table(self) -> Table:
-        """The working state, for readers in the engine's own package (bots, views)."""
+        """The working state, for readers that must not change it (views, bots, the simulation)."""
         return self._table
 
     def score(self, role: str, package: dict[str, str]) -> int:
@@ -114,10 +114,6 @@ class Session:
 
     def reservation(self, role: str) -> int:
         return self._table.reservations[role]
-
-    def signatories(self, package: dict[str, str]) -> tuple[str, ...]:
-        """Who would have to sign this package, as things stand."""
-        return rules.signatories(self.exercise, self._table, package)
 
     def legal_acts(self, actor: str) -> LegalActs:
         """What `actor` (a role id or "control") may do now, and why not the rest."""
@@ -186,15 +182,10 @@ class Session:
         self._events.extend(decision.events)
 
     def apply(self, act: Act, at: datetime | None = None) -> tuple[Event, ...]:
-        """Decide and commit at once: for sessions that keep no log.
-
-        No `Decision` is built in between: a frozen dataclass costs several
-        microseconds to make, and a simulation would drop one on every act.
-        """
-        self._check(act)
-        events, self._table = self._work_out(act, at)
-        self._events.extend(events)
-        return events
+        """Decide and commit at once: for sessions that keep no log."""
+        decision = self.decide(act, at)
+        self.commit(decision)
+        return decision.events
 
 
 def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:

@@ -1,4 +1,4 @@
-"""The session as it stands: the table, the clock, and what has been settled.
+"""The session as it stands: the table, the rounds, and what has been settled.
 
 Proposals and ratifications are plain frozen dataclasses: the fold replaces
 them on every support and signature, and that has to be cheap.
