@@ -122,3 +122,12 @@ def test_every_kind_of_act_has_one_class_and_one_side() -> None:
     assert all(ACTS[kind].model_fields["kind"].default == kind for kind in ACTS)
     assert set(ACTS) == CONTROL_KINDS | DELEGATION_KINDS
     assert not CONTROL_KINDS & DELEGATION_KINDS
+
+
+@pytest.mark.parametrize("phase", PHASES)
+def test_every_kind_of_act_is_open_or_says_why(tiny: Exercise, phase: str) -> None:
+    session = session_in(tiny, phase)
+    for actor, kinds in (("control", CONTROL_KINDS), ("town", DELEGATION_KINDS)):
+        legal = session.legal_acts(actor)
+        assert legal.kinds | legal.reasons.keys() == kinds
+        assert not legal.kinds & legal.reasons.keys()
