@@ -60,7 +60,7 @@ def test_log_dir_gets_one_log_per_run(exercise: Path, tmp_path: Path) -> None:
     ("bot", "message"),
     [
         ("mayor=linear", "no role 'mayor'"),
-        ("town=tough", "unknown strategy 'tough'"),
+        ("town=tough", "no strategy 'tough'; choose one of boulware"),
         ("town=linear --bot town=boulware", "already plays linear"),
     ],
 )

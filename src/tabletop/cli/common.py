@@ -1,7 +1,8 @@
-"""What the subcommands share: how they fail, and how they load an exercise."""
+"""What the subcommands share: how they fail, how they load an exercise, how they seat bots."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,3 +26,42 @@ def load_exercise(path: Path) -> Exercise:
         return load(path)
     except ExerciseError as error:
         raise CommandError("\n".join(map(str, error.problems))) from None
+
+
+def add_bot_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--bot ROLE=STRATEGY`, repeatable, the same for every command that seats bots."""
+    parser.add_argument(
+        "--bot", type=_bot, action="append", default=[], metavar="ROLE=STRATEGY", help=help
+    )
+
+
+def _bot(text: str) -> tuple[str, str]:
+    role, equals, strategy = text.partition("=")
+    if not equals or not role.strip() or not strategy.strip():
+        raise argparse.ArgumentTypeError(
+            f"write ROLE=STRATEGY, e.g. linear for a role, not {text!r}"
+        )
+    return role.strip(), strategy.strip()
+
+
+def bot_seats(exercise: Exercise, chosen: list[tuple[str, str]]) -> dict[str, str]:
+    """Role → strategy from the --bot options, every mistake named (exit 2, as argparse's)."""
+    from tabletop.bots import STRATEGIES
+
+    seats: dict[str, str] = {}
+    for role, strategy in chosen:
+        given = f"--bot {role}={strategy}"
+        if role not in exercise.role_ids:
+            raise CommandError(
+                f"{given}: no role {role!r}; the roles are {', '.join(exercise.role_ids)}",
+                exit_code=2,
+            )
+        if strategy not in STRATEGIES:
+            raise CommandError(
+                f"{given}: no strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}",
+                exit_code=2,
+            )
+        if role in seats and seats[role] != strategy:
+            raise CommandError(f"{given}: {role} already plays {seats[role]}", exit_code=2)
+        seats[role] = strategy
+    return seats
