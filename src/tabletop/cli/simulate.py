@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 _BAR = 30
 """Width of the progress bar, in characters."""
+_POOL_FROM = 100
+"""Runs from which other cores are worth their start-up (about half a second) by default."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--jobs",
         type=_positive,
         metavar="N",
-        help="play on N cores of this machine (default: all it may use)",
+        help=f"play on N cores of this machine (default: all it may use, from {_POOL_FROM} runs)",
     )
     where.add_argument(
         "--cluster",
@@ -114,7 +116,7 @@ def _spread(args: argparse.Namespace) -> Iterator[Spread]:
     from tabletop.spread import Cluster, SpreadError, cores, on_cores
 
     if args.cluster is None:
-        yield on_cores(args.jobs or cores())
+        yield on_cores(args.jobs or (cores() if args.runs >= _POOL_FROM else 1))
         return
     logging.getLogger("distributed").setLevel(logging.ERROR)
     try:
