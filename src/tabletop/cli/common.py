@@ -19,13 +19,34 @@ class CommandError(Exception):
 
 
 def load_exercise(path: Path) -> Exercise:
-    """Load an exercise for a command, or fail with one `FILE:LINE: field.path: message` a line."""
+    """Load an exercise for a command, or fail with one `FILE:LINE: field.path: message` a line.
+
+    A bare name that is no file, such as `treaty-for-security`, means the
+    bundled exercise of that name.
+    """
     from tabletop.exercise.loader import ExerciseError, load
 
     try:
-        return load(path)
+        return load(bundled_or(path))
     except ExerciseError as error:
         raise CommandError("\n".join(map(str, error.problems))) from None
+
+
+def bundled_or(path: Path) -> Path:
+    """The path itself, unless it is a bare name that only a bundled exercise answers to."""
+    from tabletop import bundled
+
+    if path.exists() or path.parent != Path("."):
+        return path
+    names = []
+    for exercise in bundled.exercises():
+        if path.name in (exercise.stem, exercise.name):
+            return exercise
+        names.append(exercise.stem)
+    raise CommandError(
+        f"{path}: no such file, and no bundled exercise of that name "
+        f"(the bundled ones: {', '.join(names)})"
+    )
 
 
 def add_bot_option(parser: argparse.ArgumentParser, help: str) -> None:
