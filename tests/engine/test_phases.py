@@ -114,7 +114,10 @@ def test_without_opening_statements_the_briefing_advances_to_the_negotiation(
 
 def test_the_readme_draws_the_machine() -> None:
     blocks = re.findall(r"```mermaid\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
-    assert blocks == [diagram() + "\n"]
+    assert blocks == [diagram() + "\n"], (
+        "the README's diagram is not the machine's: paste in the output of "
+        ".venv/bin/python -c 'from tabletop.engine.phases import diagram; print(diagram())'"
+    )
 
 
 def test_every_kind_of_act_has_one_class_and_one_side() -> None:
