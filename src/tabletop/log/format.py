@@ -103,7 +103,7 @@ def chained(body: bytes, previous: bytes) -> bytes:
 def seal(body: str, previous: str) -> tuple[str, str]:
     """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
     digest = chained(body.encode(), previous.encode()).decode()
-    return f"{body[:-1]}{_HASH_KEY}{digest}\"}}\n", digest
+    return f'{body[:-1]}{_HASH_KEY}{digest}"}}\n', digest
 
 
 def unseal(line: bytes) -> tuple[bytes, bytes] | None:
