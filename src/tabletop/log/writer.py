@@ -197,6 +197,8 @@ class LogWriter:
                 os.fsync(self._file.fileno())
         except OSError as error:
             self._cut_back()
+            if self._broken is not None:
+                raise self._broken from None
             raise OSError(error.errno, error.strerror, str(self._path)) from None
         self._size += len(data)
         self._last_hash = digest
