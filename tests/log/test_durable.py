@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tabletop.cli import main
 from tabletop.engine.acts import Pass, Statement
 from tabletop.log import LogError, LogWriter, RecordedSession, audited, read_log
 from tabletop.log.writer import LogFile, claim
@@ -252,3 +253,41 @@ def test_default_names_of_two_sessions_in_the_same_second_differ(tmp_path: Path)
     ]
     assert names[0] != names[1]
     assert all(name.startswith(str(tmp_path)) for name in names)
+
+
+TUTORIAL = str(ROOT / "exercises" / "tutorial.yaml")
+
+
+def test_commands_on_a_read_only_folder_say_so(
+    read_only: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "s.jsonl"
+    write_session(log)
+    commands = [
+        ["simulate", TUTORIAL, "--runs", "1", "--log-dir", str(read_only)],
+        ["play", TUTORIAL, "--log", str(read_only / "new.jsonl")],
+        ["replay", str(log), "--fork", "3", "--fork-log", str(read_only / "fork.jsonl")],
+    ]
+    for command in commands:
+        assert main(command) == 1, command
+        err = capsys.readouterr().err
+        assert "cannot create the log" in err and "Traceback" not in err, command
+
+
+def test_simulate_on_a_full_disk_says_so(
+    small_disk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Room for a log's header and a few events, not for a whole session.
+    assert main(["simulate", TUTORIAL, "--runs", "1", "--log-dir", str(tmp_path)]) == 0
+    header = len((tmp_path / "run-00001.jsonl").read_bytes().split(b"\n")[0])
+    capsys.readouterr()
+    free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
+    room = (header // 4096 + 2) * 4096
+    (small_disk / "filler").write_bytes(b"x" * (free - room))
+    assert main(["simulate", TUTORIAL, "--runs", "1", "--log-dir", str(small_disk)]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    (small_disk / "filler").unlink()
+    contents = read_log(small_disk / "run-00001.jsonl")
+    assert contents.problem is None and contents.events
+    audited(contents)

@@ -87,13 +87,14 @@ class Audit:
                 if not self.cut:
                     self._finish()
                 return
+            owed = self._pending[self._shown]
             self._settle_cut()
             if event.actor != SESSION:
                 raise Misfit(
                     self.where,
                     event,
-                    "the block before it is unfinished (the rules owe "
-                    f"{self._pending[self._shown].kind} next), and only the rules may finish it",
+                    f"the block before it is unfinished (the rules owe {owed.kind} next), "
+                    "and only the rules may finish it",
                 )
         self._begin(event)
 
@@ -119,6 +120,8 @@ class Audit:
         else:
             try:
                 act = act_of(event, session.table)
+                if act is None:
+                    raise Misfit(self.where, event, f"only the rules make {event.kind} events")
                 decision = session.decide(act, event.at)
             except ValidationError as error:
                 problem = error.errors()[0]
@@ -168,8 +171,12 @@ def unfinished(audit: Audit, events: int) -> LogProblem | None:
     )
 
 
-def act_of(event: Event, table: Table) -> Act:
-    """The act that made `event`, its first event; raises ValidationError for no act."""
+def act_of(event: Event, table: Table) -> Act | None:
+    """The act that made `event`, its first event; None for an event only the rules make.
+
+    Raises ValidationError for an act the act models refuse (an actor or a
+    text they do not allow).
+    """
     actor, payload = event.actor, event.payload
     match event.kind:
         case "proposed" if payload["parent"] is None:
@@ -202,7 +209,7 @@ def act_of(event: Event, table: Table) -> Act:
     return _control_act(event, table)
 
 
-def _control_act(event: Event, table: Table) -> Act:
+def _control_act(event: Event, table: Table) -> Act | None:
     """Control's acts: the actor is checked here, as the act models fix it to Control."""
     payload = event.payload
     act: Act
@@ -225,8 +232,10 @@ def _control_act(event: Event, table: Table) -> Act:
             act = Annotate(text=payload["text"])
         case "concluded":
             act = End(reason=payload.get("reason", ""))
-        case _:
+        case "aborted":
             act = Abort(reason=payload["reason"])
+        case _:
+            return None
     if event.actor != CONTROL:
         # The act models fix their actor to Control; asking one of them
         # with another actor fails validation as the act would.
