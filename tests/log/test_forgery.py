@@ -214,3 +214,16 @@ def test_state_at_an_event_reads_no_further(
         writer.join()
     assert code == 0 and finished_first
     assert json.loads(capsys.readouterr().out)["phase"] == "negotiating"
+
+
+def test_the_report_gives_the_receipt_verify_checks(
+    log: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(log)]) == 0
+    facts = [line for line in capsys.readouterr().out.splitlines() if "Receipt" in line]
+    assert len(facts) == 1
+    receipt = facts[0].rsplit(" ", 1)[-1]
+    assert verify(log, capsys, "--receipt", receipt)[0] == 0
+    forge(log, _scores_999)
+    assert main(["report", str(log)]) == 0
+    assert "Receipt" not in capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,6 +118,21 @@ def _check_receipt(log: Path, contents: LogContents, receipt: str | None) -> boo
             f"to event {count}"
         )
     return True
+
+
+def tell_receipt(path: Path) -> None:
+    """After a session, the receipt for its log as it stands, on stderr (if it can be read)."""
+    from tabletop.log import LogError, read_log
+
+    try:
+        contents = read_log(path)
+    except LogError:
+        return
+    if contents.problem is None:
+        print(
+            f"Receipt (check it with tabletop log verify --receipt): {contents.last_hash}",
+            file=sys.stderr,
+        )
 
 
 def run_state(args: argparse.Namespace) -> int:
