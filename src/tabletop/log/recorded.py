@@ -125,11 +125,6 @@ class RecordedSession:
             raise LogError(f"{self.path}: cannot write the log: {error.strerror}") from None
         self.session.commit(decision)
 
-    @property
-    def last_hash(self) -> str:
-        """The hash of the log's last line: a receipt for the session as it stands."""
-        return self._writer.last_hash
-
     def apply(self, act: Act, at: datetime | None = None) -> tuple[Event, ...]:
         """Decide, write, then commit: raises IllegalAct or OSError with nothing changed."""
         decision = self.session.decide(act, at)
