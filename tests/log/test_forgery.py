@@ -11,7 +11,7 @@ import pytest
 
 from tabletop.cli import main
 from tabletop.exercise.model import Exercise
-from tabletop.log import RecordedSession, read_log
+from tabletop.log import KEY_FILE, RecordedSession, read_log
 from tabletop.log.format import exercise_digest
 from tests.log.forge import Line, ended_log, forge, lines_of, reseal
 
@@ -146,12 +146,7 @@ def test_an_altered_exercise_breaks_its_digest(
 def test_an_altered_exercise_with_its_digest_recomputed_is_judged_by_the_rules(
     log: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def change(lines: list[Line]) -> None:
-        _briefing(lines)
-        exercise = Exercise.model_validate(lines[0]["exercise"])
-        lines[0]["exercise_sha256"] = exercise_digest(exercise)
-
-    forge(log, change)
+    forge(log, _briefing_with_digest)
     # A briefing changes no event: only a keyed chain can tell this log from the real one.
     assert verify(log, capsys)[0] == 0
 
@@ -227,3 +222,59 @@ def test_the_report_gives_the_receipt_verify_checks(
     forge(log, _scores_999)
     assert main(["report", str(log)]) == 0
     assert "Receipt" not in capsys.readouterr().out
+
+
+@pytest.fixture
+def key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A key every log is written with, as TABLETOP_LOG_KEY_FILE names it."""
+    path = tmp_path / "facilitator.key"
+    path.write_text("a secret only the facilitator keeps\n")
+    monkeypatch.setenv(KEY_FILE, str(path))
+    return path
+
+
+def test_a_keyed_chain_shows_a_rehash_by_someone_without_the_key(
+    tmp_path: Path, key_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = ended_log(tmp_path / "s.jsonl")
+    assert json.loads(log.read_bytes().splitlines()[0])["chain"] == "hmac-sha256"
+    code, out = verify(log, capsys, "--key", str(key_file))
+    assert code == 0 and "keyed chain intact" in out
+    # The forger rehashes plainly (no key), claiming a plain chain: the key holder is not fooled.
+    forge(log, _briefing_with_digest)
+    code, out = verify(log, capsys, "--key", str(key_file))
+    assert code == 1 and "not keyed" in out
+    # Keeping the keyed claim but without the key, the header's hash cannot match.
+    lines = lines_of(log)
+    lines[0]["chain"] = "hmac-sha256"
+    reseal(log, lines)
+    code, out = verify(log, capsys, "--key", str(key_file))
+    assert code == 1 and f"{log}:1: the header's hash does not match" in out
+
+
+def test_a_keyed_log_needs_its_key(
+    tmp_path: Path,
+    key_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    log = ended_log(tmp_path / "s.jsonl")
+    recorded, _ = RecordedSession.resume(log)  # carried on with the same key
+    recorded.close()
+    assert verify(log, capsys)[0] == 0
+    monkeypatch.delenv(KEY_FILE)
+    code, out = verify(log, capsys)
+    assert code == 1 and "the log's chain is keyed" in out
+    wrong = tmp_path / "wrong.key"
+    wrong.write_text("somebody else's secret key")
+    code, out = verify(log, capsys, "--key", str(wrong))
+    assert code == 1 and "or the key is not this log's" in out
+    wrong.write_text("short")
+    code, out = verify(log, capsys, "--key", str(wrong))
+    assert code == 1 and "at least 16 bytes" in out
+
+
+def _briefing_with_digest(lines: list[Line]) -> None:
+    _briefing(lines)
+    lines[0]["exercise_sha256"] = exercise_digest(Exercise.model_validate(lines[0]["exercise"]))
+    lines[0].pop("chain", None)

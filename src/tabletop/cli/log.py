@@ -31,6 +31,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="a receipt (the hash a report or the outcome screen printed): check that the "
         "log holds that line, so no whole line was cut from its end",
     )
+    verify.add_argument(
+        "--key",
+        type=Path,
+        metavar="FILE",
+        help="the file holding the key of a keyed (HMAC) chain: the log must be keyed with "
+        "it, so nobody without the key can have rewritten it (TABLETOP_LOG_KEY_FILE names "
+        "the key every command writes and reads logs with)",
+    )
     verify.set_defaults(run=run_verify)
     state = actions.add_parser("state", help="print the rebuilt session state as JSON")
     state.add_argument("log", type=Path, metavar="LOG")
@@ -41,10 +49,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from tabletop.log import LogError, Misfit, audit_of, read_log, unfinished
+    from tabletop.log import LogError, Misfit, audit_of, read_key, read_log, unfinished
 
     try:
-        contents = read_log(args.log, receipt=args.receipt)
+        key = read_key(args.key) if args.key is not None else None
+        contents = read_log(args.log, receipt=args.receipt, key=key)
     except LogError as error:
         raise CommandError(str(error)) from None
     audit = audit_of(contents)
@@ -60,7 +69,8 @@ def run_verify(args: argparse.Namespace) -> int:
     count = len(contents.events)
     problem = contents.problem or unfinished(audit, count)
     if problem is None:
-        print(f"{args.log}: ok: {count} events, hash chain intact, each as the rules make it")
+        chain = "keyed chain" if contents.key is not None else "hash chain"
+        print(f"{args.log}: ok: {count} events, {chain} intact, each as the rules make it")
     else:
         _say_problem(args.log, problem, count)
     print(f"{args.log}: {_ending(audit.close())}")

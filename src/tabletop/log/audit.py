@@ -45,7 +45,8 @@ from tabletop.engine.events import SESSION, Event
 from tabletop.engine.session import Decision, IllegalAct, Session
 from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
-from tabletop.log.reader import LogContents, LogError, LogProblem
+from tabletop.log.errors import LogError
+from tabletop.log.reader import LogContents, LogProblem
 
 
 class Misfit(LogError):

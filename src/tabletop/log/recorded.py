@@ -16,8 +16,10 @@ from tabletop.engine.events import Event
 from tabletop.engine.session import Session
 from tabletop.exercise.model import Exercise
 from tabletop.log.audit import Misfit, audited
-from tabletop.log.format import Header, Parent, Seat
-from tabletop.log.reader import LogContents, LogError, LogProblem, read_log
+from tabletop.log.errors import LogError
+from tabletop.log.format import Chain, Header, Parent, Seat
+from tabletop.log.key import environment_key
+from tabletop.log.reader import LogContents, LogProblem, read_log
 from tabletop.log.writer import LogWriter, claim
 
 
@@ -40,6 +42,10 @@ def rebuild(contents: LogContents, upto: int | None = None) -> Session:
     return session
 
 
+def _chain(key: bytes | None) -> Chain:
+    return "sha256" if key is None else "hmac-sha256"
+
+
 class RecordedSession:
     """A live session whose log is the source of truth."""
 
@@ -58,8 +64,9 @@ class RecordedSession:
         seats: dict[str, Seat],
         fsync: bool = True,
     ) -> RecordedSession:
-        header = Header.for_session(exercise, seed, seats)
-        writer = LogWriter.create(path, header, fsync)
+        key = environment_key()
+        header = Header.for_session(exercise, seed, seats, chain=_chain(key))
+        writer = LogWriter.create(path, header, fsync, key)
         return cls(path, header, Session(exercise, seed), writer)
 
     @classmethod
@@ -78,7 +85,9 @@ class RecordedSession:
         except LogError:
             file.close()
             raise
-        writer = LogWriter.reopen(path, file, contents.good_bytes, contents.last_hash, fsync)
+        writer = LogWriter.reopen(
+            path, file, contents.good_bytes, contents.last_hash, fsync, contents.key
+        )
         recorded = cls(path, contents.header, session, writer)
         recorded._settle_or_refuse()
         return recorded, problem
@@ -93,11 +102,12 @@ class RecordedSession:
             raise LogError(f"{parent_path}: no event {seq} to fork from")
         source = contents.header
         parent = Parent(log=str(parent_path), seq=seq, hash=contents.last_hash)
+        key = environment_key()
         header = Header.for_session(
-            source.exercise, source.seed, seats or dict(source.seats), parent
+            source.exercise, source.seed, seats or dict(source.seats), parent, _chain(key)
         )
         session = audited(contents, seq).close()
-        writer = LogWriter.create(path, header)
+        writer = LogWriter.create(path, header, key=key)
         try:
             writer.append(session.events)
         except OSError as error:

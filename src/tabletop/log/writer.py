@@ -23,8 +23,8 @@ from types import TracebackType
 from typing import Protocol
 
 from tabletop.engine.events import Event
+from tabletop.log.errors import LogError
 from tabletop.log.format import GENESIS, Header, seal
-from tabletop.log.reader import LogError
 
 _NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV})
 """What `link` fails with on a file system without hard links (some FUSE ones, FAT)."""
@@ -145,29 +145,48 @@ def _umask() -> int:
 class LogWriter:
     """Appends hash-chained event lines, written and fsynced before `append` returns."""
 
-    def __init__(self, path: Path, file: LogFile, last_hash: str, fsync: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        file: LogFile,
+        last_hash: str,
+        fsync: bool = True,
+        key: bytes | None = None,
+    ) -> None:
         self._path = path
         self._file = file
         self._last_hash = last_hash
         self._fsync = fsync
+        self._key = key
         self._size = file.seek(0, os.SEEK_END)
         self._broken: OSError | None = None
 
     @classmethod
-    def create(cls, path: Path, header: Header, fsync: bool = True) -> LogWriter:
-        """Start a new log; refuses to overwrite one. The header appears whole or not at all."""
-        line, digest = seal(header.model_dump_json(), GENESIS)
+    def create(
+        cls, path: Path, header: Header, fsync: bool = True, key: bytes | None = None
+    ) -> LogWriter:
+        """Start a new log; refuses to overwrite one. The header appears whole or not at all.
+
+        A keyed header (`chain` "hmac-sha256") needs its `key`.
+        """
+        line, digest = seal(header.to_json(), GENESIS, key)
         try:
             file = _create(path, line.encode(), fsync)
         except FileExistsError:
             raise LogError(f"{path}: a log is already there; choose another path") from None
         except OSError as error:
             raise LogError(f"{path}: cannot create the log: {error.strerror}") from None
-        return cls(path, file, digest, fsync)
+        return cls(path, file, digest, fsync, key)
 
     @classmethod
     def reopen(
-        cls, path: Path, file: LogFile, good_bytes: int, last_hash: str, fsync: bool = True
+        cls,
+        path: Path,
+        file: LogFile,
+        good_bytes: int,
+        last_hash: str,
+        fsync: bool = True,
+        key: bytes | None = None,
     ) -> LogWriter:
         """Carry on a `claim`ed log after its last whole line, cutting off a torn tail."""
         try:
@@ -175,7 +194,7 @@ class LogWriter:
         except OSError as error:
             file.close()
             raise LogError(f"{path}: cannot reopen the log: {error.strerror}") from None
-        return cls(path, file, last_hash, fsync)
+        return cls(path, file, last_hash, fsync, key)
 
     @property
     def last_hash(self) -> str:
@@ -188,7 +207,7 @@ class LogWriter:
         chunk: list[str] = []
         digest = self._last_hash
         for event in events:
-            line, digest = seal(event.to_json(), digest)
+            line, digest = seal(event.to_json(), digest, self._key)
             chunk.append(line)
         data = "".join(chunk).encode()
         try:
