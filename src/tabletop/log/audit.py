@@ -17,30 +17,8 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from tabletop.engine.acts import (
-    Abort,
-    Act,
-    Advance,
-    Amend,
-    Annotate,
-    Decline,
-    End,
-    ExtendRounds,
-    FireInject,
-    Message,
-    Pass,
-    Pause,
-    Propose,
-    Reject,
-    Resume,
-    Sign,
-    SkipTurn,
-    Start,
-    Statement,
-    Support,
-    WalkOut,
-    Withdraw,
-)
+from tabletop.engine import acts
+from tabletop.engine.acts import Act
 from tabletop.engine.events import SESSION, Event
 from tabletop.engine.session import Decision, IllegalAct, Session
 from tabletop.engine.state import Table
@@ -181,32 +159,32 @@ def act_of(event: Event, table: Table) -> Act | None:
     actor, payload = event.actor, event.payload
     match event.kind:
         case "proposed" if payload["parent"] is None:
-            return Propose(actor=actor, package=payload["package"])
+            return acts.Propose(actor=actor, package=payload["package"])
         case "proposed":
             parent = table.proposals.get(payload["parent"])
             package: dict[str, str] = payload["package"]
             changes = package
             if parent is not None:
                 changes = {k: v for k, v in package.items() if parent.package.get(k) != v}
-            return Amend(actor=actor, proposal=payload["parent"], changes=changes or package)
+            return acts.Amend(actor=actor, proposal=payload["parent"], changes=changes or package)
         case "supported":
-            return Support(actor=actor, proposal=payload["proposal"])
+            return acts.Support(actor=actor, proposal=payload["proposal"])
         case "withdrawn":
-            return Withdraw(actor=actor, proposal=payload["proposal"])
+            return acts.Withdraw(actor=actor, proposal=payload["proposal"])
         case "rejected":
-            return Reject(actor=actor, proposal=payload["proposal"], reason=payload["reason"])
+            return acts.Reject(actor=actor, proposal=payload["proposal"], reason=payload["reason"])
         case "stated":
-            return Statement(actor=actor, text=payload["text"])
+            return acts.Statement(actor=actor, text=payload["text"])
         case "messaged":
-            return Message(actor=actor, to=payload["to"], text=payload["text"])
+            return acts.Message(actor=actor, to=payload["to"], text=payload["text"])
         case "passed":
-            return Pass(actor=actor)
+            return acts.Pass(actor=actor)
         case "walked_out":
-            return WalkOut(actor=actor, reason=payload["reason"])
+            return acts.WalkOut(actor=actor, reason=payload["reason"])
         case "signed":
-            return Sign(actor=actor)
+            return acts.Sign(actor=actor)
         case "declined":
-            return Decline(actor=actor, reason=payload["reason"])
+            return acts.Decline(actor=actor, reason=payload["reason"])
     return _control_act(event, table)
 
 
@@ -216,25 +194,25 @@ def _control_act(event: Event, table: Table) -> Act | None:
     act: Act
     match event.kind:
         case "started":
-            act = Start()
+            act = acts.Start()
         case "advanced":
-            act = Advance()
+            act = acts.Advance()
         case "inject_fired":
-            act = FireInject(inject=payload["inject"])
+            act = acts.FireInject(inject=payload["inject"])
         case "paused":
-            act = Pause()
+            act = acts.Pause()
         case "resumed":
-            act = Resume()
+            act = acts.Resume()
         case "extended":
-            act = ExtendRounds(rounds=payload["rounds"] - table.rounds)
+            act = acts.ExtendRounds(rounds=payload["rounds"] - table.rounds)
         case "skipped":
-            act = SkipTurn()
+            act = acts.SkipTurn()
         case "annotated":
-            act = Annotate(text=payload["text"])
+            act = acts.Annotate(text=payload["text"])
         case "concluded":
-            act = End(reason=payload.get("reason", ""))
+            act = acts.End(reason=payload.get("reason", ""))
         case "aborted":
-            act = Abort(reason=payload["reason"])
+            act = acts.Abort(reason=payload["reason"])
         case _:
             return None
     if event.actor != CONTROL:
