@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tabletop.cli.common import CommandError, add_bot_option, bot_seats
+from tabletop.cli.log import tell_receipt
 from tabletop.tui import DEFAULT_PACE
 
 
@@ -64,4 +65,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     code = run_app(app)
     print(f"Session log: {path}", file=sys.stderr)
+    tell_receipt(path)
     return code

@@ -159,6 +159,8 @@ class Report:
     seed: int
     engine: str
     parent: str | None
+    receipt: str | None
+    """The log's last hash when the whole log is trusted: `log verify --receipt` checks it."""
     revealed: bool
     sources: list[SourceLine]
     roles: list[RoleLine]
@@ -204,6 +206,7 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         seed=header.seed,
         engine=header.engine,
         parent=f"{parent.log}, event {parent.seq}" if parent else None,
+        receipt=log.receipt,
         revealed=reveal,
         sources=[
             SourceLine(title=s.title, author=s.author, outlet=s.outlet, date=s.date, url=s.url)
