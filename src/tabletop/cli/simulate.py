@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tabletop.cli.common import CommandError, load_exercise
+from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     strategies = _strategies(exercise, args.bot)
     if args.log_dir is not None:
         _make_folder(args.log_dir)
-    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    bar = _ProgressBar(raw(sys.stderr)) if sys.stderr.isatty() else None
     try:
         summary = simulate(
             exercise,
