@@ -14,7 +14,6 @@ the hard case for a frontier search.
 
 from __future__ import annotations
 
-import random
 import statistics
 import sys
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 from tabletop.analysis import analyze, debrief
 from tabletop.exercise.loader import ExerciseError, load
 from tabletop.exercise.model import Exercise
+from tabletop.exercise.synthetic import independent_exercise as independent
 from tabletop.exercise.synthetic import synthetic_exercise
 
 TREATY = Path(__file__).resolve().parent.parent / "exercises" / "treaty-for-security.yaml"
@@ -38,26 +38,6 @@ def treaty() -> tuple[str, Exercise]:
     except ExerciseError as error:
         print(f"(treaty not loadable, using a synthetic stand-in: {error})", file=sys.stderr)
         return "synthetic 5 roles × 9 issues × 3 options", synthetic_exercise(5, 9, 3, seed=1)
-
-
-def independent(roles: int, issues: int, options: int, seed: int = 1) -> Exercise:
-    """A synthetic exercise whose points are redrawn independently for every role.
-
-    Each reservation is the role's mean score over all packages, so about
-    half the packages are acceptable to each role.
-    """
-    base = synthetic_exercise(roles, issues, options, seed=seed)
-    rng = random.Random(seed)
-    data = base.model_dump(by_alias=True, exclude_none=True)
-    data["valuations"] = {
-        role: {i.id: {o.id: rng.randint(0, 100) for o in i.options} for i in base.issues}
-        for role in base.role_ids
-    }
-    for role in data["roles"]:
-        points = data["valuations"][role["id"]]
-        role["reservation"] = round(sum(sum(p.values()) / len(p) for p in points.values()))
-    data["injects"] = []
-    return Exercise.model_validate(data)
 
 
 def measure(run: Callable[[], object]) -> tuple[float, float, int]:
@@ -79,9 +59,9 @@ def main() -> int:
         treaty(),
         ("correlated 8 roles × 10 issues × 4", synthetic_exercise(8, 10, 4, seed=1)),
         ("correlated 10 roles × 9 issues × 4", synthetic_exercise(10, 9, 4, seed=1)),
-        ("independent 10 roles × 9 issues × 4", independent(10, 9, 4)),
+        ("independent 10 roles × 9 issues × 4", independent(10, 9, 4, seed=1)),
         ("correlated 12 roles × 8 issues × 4", synthetic_exercise(12, 8, 4, seed=1)),
-        ("independent 12 roles × 8 issues × 4", independent(12, 8, 4)),
+        ("independent 12 roles × 8 issues × 4", independent(12, 8, 4, seed=1)),
     ]
     print(
         f"{'analyze':<40} {'packages':>10} {'frontier':>8} "
@@ -99,7 +79,7 @@ def main() -> int:
     print(f"{title:<40} {'packages':>10} {'':>8} {'median s':>8} {'best s':>7}")
     for name, exercise in (
         ("correlated 12 roles × 12 issues × 6", synthetic_exercise(12, 12, 6, seed=1)),
-        ("independent 12 roles × 12 issues × 6", independent(12, 12, 6)),
+        ("independent 12 roles × 12 issues × 6", independent(12, 12, 6, seed=1)),
     ):
         deal = {issue.id: issue.options[n % 3].id for n, issue in enumerate(exercise.issues)}
         reservations = {r.id: r.reservation for r in exercise.roles}
