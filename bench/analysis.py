@@ -1,4 +1,4 @@
-"""CPU time and peak memory of `analyze`, and of the report's `debrief`, at the sizes that matter.
+"""Time and memory of `analyze` and the report's `debrief`; how often bots reach the frontier.
 
 Run as `.venv/bin/python bench/analysis.py`. Time is CPU time of this
 process, the best and median of a few runs without tracing; peak memory is
@@ -14,7 +14,6 @@ the hard case for a frontier search.
 
 from __future__ import annotations
 
-import random
 import statistics
 import sys
 import time
@@ -23,9 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tabletop.analysis import analyze, debrief
+from tabletop.bots import run_headless
 from tabletop.exercise.loader import ExerciseError, load
 from tabletop.exercise.model import Exercise
+from tabletop.exercise.synthetic import independent_exercise as independent
 from tabletop.exercise.synthetic import synthetic_exercise
+from tabletop.simulation import run_seed, seating
 
 TREATY = Path(__file__).resolve().parent.parent / "exercises" / "treaty-for-security.yaml"
 RUNS = 3
@@ -38,26 +40,6 @@ def treaty() -> tuple[str, Exercise]:
     except ExerciseError as error:
         print(f"(treaty not loadable, using a synthetic stand-in: {error})", file=sys.stderr)
         return "synthetic 5 roles × 9 issues × 3 options", synthetic_exercise(5, 9, 3, seed=1)
-
-
-def independent(roles: int, issues: int, options: int, seed: int = 1) -> Exercise:
-    """A synthetic exercise whose points are redrawn independently for every role.
-
-    Each reservation is the role's mean score over all packages, so about
-    half the packages are acceptable to each role.
-    """
-    base = synthetic_exercise(roles, issues, options, seed=seed)
-    rng = random.Random(seed)
-    data = base.model_dump(by_alias=True, exclude_none=True)
-    data["valuations"] = {
-        role: {i.id: {o.id: rng.randint(0, 100) for o in i.options} for i in base.issues}
-        for role in base.role_ids
-    }
-    for role in data["roles"]:
-        points = data["valuations"][role["id"]]
-        role["reservation"] = round(sum(sum(p.values()) / len(p) for p in points.values()))
-    data["injects"] = []
-    return Exercise.model_validate(data)
 
 
 def measure(run: Callable[[], object]) -> tuple[float, float, int]:
@@ -79,9 +61,9 @@ def main() -> int:
         treaty(),
         ("correlated 8 roles × 10 issues × 4", synthetic_exercise(8, 10, 4, seed=1)),
         ("correlated 10 roles × 9 issues × 4", synthetic_exercise(10, 9, 4, seed=1)),
-        ("independent 10 roles × 9 issues × 4", independent(10, 9, 4)),
+        ("independent 10 roles × 9 issues × 4", independent(10, 9, 4, seed=1)),
         ("correlated 12 roles × 8 issues × 4", synthetic_exercise(12, 8, 4, seed=1)),
-        ("independent 12 roles × 8 issues × 4", independent(12, 8, 4)),
+        ("independent 12 roles × 8 issues × 4", independent(12, 8, 4, seed=1)),
     ]
     print(
         f"{'analyze':<40} {'packages':>10} {'frontier':>8} "
@@ -99,7 +81,7 @@ def main() -> int:
     print(f"{title:<40} {'packages':>10} {'':>8} {'median s':>8} {'best s':>7}")
     for name, exercise in (
         ("correlated 12 roles × 12 issues × 6", synthetic_exercise(12, 12, 6, seed=1)),
-        ("independent 12 roles × 12 issues × 6", independent(12, 12, 6)),
+        ("independent 12 roles × 12 issues × 6", independent(12, 12, 6, seed=1)),
     ):
         deal = {issue.id: issue.options[n % 3].id for n, issue in enumerate(exercise.issues)}
         reservations = {r.id: r.reservation for r in exercise.roles}
@@ -108,7 +90,49 @@ def main() -> int:
         )
         print(f"{name:<40} {exercise.package_count:>10,} {'':>8} {median:>8.3f} {best:>7.3f}")
     print("peak MiB: tracemalloc peak of one run (Python objects and numpy buffers)")
+    print()
+    bots()
     return 0
+
+
+def bots(runs: int = 200) -> None:
+    """How often all-bot sessions reach the frontier and the Nash package.
+
+    The sessions of `tabletop simulate EXERCISE --runs 200 --seed 0`, with
+    every role given the strategy named (or, for "stock", the classic four
+    dealt out in turn as `simulate` does), each deal measured by `debrief`
+    against the sheet in force at its end.
+    """
+    cases = [treaty(), ("independent 5 roles × 6 issues × 4", independent(5, 6, 4, seed=3))]
+    print(
+        f"{'bots, ' + str(runs) + ' runs':<40} {'strategy':<12} {'deals':>6} {'frontier':>8} "
+        f"{'Nash':>5} {'joint':>6} {'Nash joint':>10}"
+    )
+    for name, exercise in cases:
+        for strategy in ("stock", "linear", "integrative"):
+            chosen = {} if strategy == "stock" else dict.fromkeys(exercise.role_ids, strategy)
+            deals = frontier = nash = joint = 0
+            nash_joint = 0
+            for run in range(runs):
+                seats = seating(exercise, run, chosen)
+                end = run_headless(exercise, run_seed(0, run), seats).state
+                agreed = end.conclusion is not None and end.conclusion.ending == "agreement"
+                deal = end.conclusion.package if agreed and end.conclusion else None
+                found = debrief(exercise, end.valuations, end.reservations, deal)
+                nash_joint += sum((found.nash_scores or {}).values())
+                if deal is None or found.gap is None or end.conclusion is None:
+                    continue
+                deals += 1
+                frontier += found.gap.on_frontier
+                nash += deal == found.nash
+                joint += sum(end.conclusion.scores.values())
+            print(
+                f"{name:<40} {strategy:<12} {deals / runs:>6.0%} {frontier / runs:>8.0%} "
+                f"{nash / runs:>5.0%} {joint / max(deals, 1):>6.0f} {nash_joint / runs:>10.0f}"
+            )
+    print("deals, frontier, Nash: share of runs ending in a deal, on the frontier, at the Nash")
+    print("package; joint: mean sum of scores of the deals; Nash joint: that of the Nash package")
+    print("(mean over runs: injects may change the points, and so the Nash package)")
 
 
 if __name__ == "__main__":

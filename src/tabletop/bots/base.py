@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from tabletop.bots.search import Layout, Scale, layout, most_acceptable, scale_of
+from tabletop.bots.search import Layout, Scale, Signals, layout, most_acceptable, scale_of
 from tabletop.engine.acts import (
     Act,
     Amend,
@@ -140,6 +140,10 @@ class Negotiator(ABC):
             points = self._worth[proposal.id] = view.score(proposal.package)
         return points
 
+    def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
+        """What the package it proposes should have most of, given its floor: support."""
+        return scale.signals(live, view.role.id)
+
     def _ratify(self, view: RoleView) -> Act:
         me = view.role.id
         assert view.ratification is not None
@@ -192,7 +196,7 @@ class Negotiator(ABC):
             return WalkOut(actor=me, reason=reason)
 
         if "propose" in legal:
-            package = most_acceptable(scale, floor, scale.signals(live, me))
+            package = most_acceptable(scale, floor, self.signals(view, scale, live))
             if package is not None and all(p.package != package for p in live):
                 return _put(view, package, live)
         if unacceptable:
