@@ -60,7 +60,7 @@ class RoleView:
 
     @property
     def live_proposals(self) -> list[Proposal]:
-        return [p for p in self.proposals if p.status == "live"]
+        return self._table.live_proposals
 
     def score(self, package: dict[str, str]) -> int:
         """This role's points for a package, as it values things now."""
