@@ -230,12 +230,13 @@ class Negotiator(ABC):
         if far and not self.style.offer_every_turn and rng.random() < REJECT_CHANCE:
             return _reject(view, min(far, key=lambda p: score[p.id]), rng)
 
-        # Nothing that anyone else backs is worth signing: the table has failed us.
-        hopeless = not any(
-            acceptable(score[p.id], view.reservation) and set(p.supporters) - {me} for p in live
-        )
-        last_round = view.round >= view.rounds
-        if last_round and hopeless and rng.random() < WALK_OUT_CHANCE:
+        # In the last round, nothing that anyone else backs is worth signing: the table
+        # has failed us.
+        if (
+            view.round >= view.rounds
+            and _hopeless(live, score, view.reservation, me)
+            and rng.random() < WALK_OUT_CHANCE
+        ):
             reason = rng.choice(WALK_OUTS).format(name=view.role.name)
             return WalkOut(actor=me, reason=reason)
 
@@ -253,6 +254,11 @@ class Negotiator(ABC):
             # With nothing better to do, tell the table what will never do.
             return _reject(view, min(unacceptable, key=lambda p: score[p.id]), rng)
         return Pass(actor=me)
+
+
+def _hopeless(live: list[Proposal], score: dict[int, int], reservation: int, me: str) -> bool:
+    """Whether no live proposal that anyone else backs is `acceptable`."""
+    return not any(acceptable(score[p.id], reservation) and set(p.supporters) - {me} for p in live)
 
 
 def _reject(view: RoleView, proposal: Proposal, rng: Draws) -> Act:

@@ -134,26 +134,35 @@ class Plan:
     round by round while the table stays the same.
     """
 
-    __slots__ = ("_packages", "_picks", "_reach", "_scale", "nbytes")
+    __slots__ = ("_best", "_packages", "_picks", "_reach", "_scale", "nbytes")
 
     def __init__(self, scale: Scale, signals: Signals) -> None:
         self._scale = scale
         self._reach, self._picks = _most_signal(scale, signals)
         self._packages: dict[int, dict[str, str]] = {}
+        self._best: dict[int, dict[str, str] | None] = {}
         self.nbytes = self._reach.nbytes + sum(pick.nbytes for pick in self._picks)
 
     def most_acceptable(self, floor: int) -> dict[str, str] | None:
         """The package worth at least `floor` with the most support signals; None if none is.
 
         Ties go to the package worth least to this role (it gives the most away
-        while still meeting its aspiration), then to the earlier options.
+        while still meeting its aspiration), then to the earlier options. Kept
+        per floor: a bot's floor stays put for rounds while it holds out.
         """
+        try:
+            return self._best[floor]
+        except KeyError:
+            pass
         scale = self._scale
         if floor > scale.best:
-            return None
-        start = max(floor - scale.worst, 0)
-        # The role's best package is reachable and meets the floor, so some state does.
-        return self._package(start + int(self._reach[start:].argmax()))
+            found = None
+        else:
+            start = max(floor - scale.worst, 0)
+            # The role's best package is reachable and meets the floor, so some state does.
+            found = self._package(start + int(self._reach[start:].argmax()))
+        self._best[floor] = found
+        return found
 
     def offers(self, floor: int, least: int) -> Iterator[dict[str, str]]:
         """Packages to offer, one per score: at least `floor` the most signal first (ties to
