@@ -80,6 +80,7 @@ class Session:
         self._table = Table(exercise)
         self._events: list[Event] = []
         self._snapshot: SessionState | None = None
+        self._readings: dict[str, Exercise] = {}
         for event in events:
             self.replay(event)
 
@@ -111,6 +112,17 @@ class Session:
     def score(self, role: str, package: dict[str, str]) -> int:
         """A role's points for a package under the valuations in force now."""
         return self._table.score(role, package)
+
+    def reading(self, role: str) -> Exercise:
+        """The exercise as `role` may read it (`Exercise.as_read_by`), asked of it once.
+
+        Bots are shown a view every turn, and the exercise's own store of
+        readings is a pydantic private attribute, slow to reach.
+        """
+        reading = self._readings.get(role)
+        if reading is None:
+            reading = self._readings[role] = self.exercise.as_read_by(role)
+        return reading
 
     def reservation(self, role: str) -> int:
         return self._table.reservations[role]

@@ -103,4 +103,4 @@ class RoleView:
 
 
 def role_view(session: Session, role: str) -> RoleView:
-    return RoleView(session.exercise.as_read_by(role), session.table, session.events, role)
+    return RoleView(session.reading(role), session.table, session.events, role)
