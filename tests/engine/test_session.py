@@ -292,3 +292,18 @@ def test_every_view_shows_its_own_role_the_exercise_as_that_role_reads_it(tiny: 
             assert view.exercise == tiny.as_read_by(role)
             assert set(view.exercise.valuations) == {role}
             session.apply(Pass(actor=session.table.turn or role))
+
+
+def test_support_withdrawn_from_a_superseded_proposal_leaves_the_legal_acts(tiny: Exercise) -> None:
+    """Only what `fest` backs changes, not the live proposals: its legal acts follow."""
+    session = negotiating(tiny)
+    session.apply(ExtendRounds(rounds=2))
+    session.apply(Pass(actor="town"))
+    session.apply(Propose(actor="fest", package={"date": "june", "fee": "low"}))
+    session.apply(Pass(actor="town"))
+    session.apply(Amend(actor="fest", proposal=1, changes={"fee": "high"}))
+    session.apply(Pass(actor="town"))
+    assert session.legal_acts("fest").withdraw == (1, 2)
+    session.apply(Withdraw(actor="fest", proposal=1))
+    session.apply(Pass(actor="town"))
+    assert session.legal_acts("fest").withdraw == (2,)

@@ -42,7 +42,7 @@ from tabletop.engine.acts import (
 from tabletop.engine.checks import refusal
 from tabletop.engine.events import SESSION, Event, EventKind, made
 from tabletop.engine.fold import fold
-from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.legal import LegalActs, LegalMemo
 from tabletop.engine.phases import TALK_PHASES
 from tabletop.engine.state import SessionState, Table
 from tabletop.exercise.conditions import Ending
@@ -81,6 +81,7 @@ class Session:
         self._events: list[Event] = []
         self._snapshot: SessionState | None = None
         self._readings: dict[str, Exercise] = {}
+        self.legal_memo = LegalMemo()
         for event in events:
             self.replay(event)
 
@@ -129,7 +130,7 @@ class Session:
 
     def legal_acts(self, actor: str) -> LegalActs:
         """What `actor` (a role id or "control") may do now, and why not the rest."""
-        return legal_acts(self.exercise, self._table, actor)
+        return self.legal_memo(self.exercise, self._table, actor)
 
     def refusal(self, act: Act) -> str | None:
         """Why the act would be refused now, or None if it is legal."""

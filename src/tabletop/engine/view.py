@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tabletop.engine.events import Event
-from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.legal import LegalActs, LegalMemo, legal_acts
 from tabletop.engine.phases import Phase
 from tabletop.engine.session import Session
 from tabletop.engine.state import Conclusion, Proposal, Ratification, Table
@@ -36,7 +36,14 @@ class InjectNotice:
 class RoleView:
     """One delegation's window; `exercise` is redacted to what that delegation may read."""
 
-    def __init__(self, exercise: Exercise, table: Table, events: Sequence[Event], role: str):
+    def __init__(
+        self,
+        exercise: Exercise,
+        table: Table,
+        events: Sequence[Event],
+        role: str,
+        legal: LegalMemo | None = None,
+    ):
         self.exercise = exercise
         self.role: Role = exercise.role(role)
         self._table = table
@@ -53,6 +60,7 @@ class RoleView:
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
         self._legal: LegalActs | None = None
+        self._memo = legal
 
     @property
     def my_turn(self) -> bool:
@@ -74,7 +82,10 @@ class RoleView:
         lock, and bots read this from a new view every turn.
         """
         if self._legal is None:
-            self._legal = legal_acts(self.exercise, self._table, self.role.id)
+            if self._memo is None:
+                self._legal = legal_acts(self.exercise, self._table, self.role.id)
+            else:
+                self._legal = self._memo(self.exercise, self._table, self.role.id)
         return self._legal
 
     @cached_property
@@ -103,4 +114,4 @@ class RoleView:
 
 
 def role_view(session: Session, role: str) -> RoleView:
-    return RoleView(session.reading(role), session.table, session.events, role)
+    return RoleView(session.reading(role), session.table, session.events, role, session.legal_memo)
