@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="ROLE=STRATEGY",
-        help="a bot plays ROLE (boulware, linear, conceder or reciprocating); repeatable",
+        help="a bot plays ROLE (boulware, linear, conceder, reciprocating or integrative); "
+        "repeatable",
     )
     parser.add_argument(
         "--seed", type=int, help="fixes the bots' choices and chance injects (default: random)"
