@@ -17,7 +17,7 @@ from tabletop.analysis import analyze, debrief, frontier_gap, nash, pareto, scor
 from tabletop.analysis import gap as gap_module
 from tabletop.analysis.nash import NashSearch
 from tabletop.analysis.scoring import exercise_sheet
-from tabletop.exercise.conditions import Facts, holds
+from tabletop.exercise.conditions import Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.synthetic import synthetic_exercise
 from tests.conftest import tiny_exercise_data
@@ -55,7 +55,7 @@ def brute(
         needed = {
             s.role
             for s in exercise.signatories
-            if s.when is None or holds(s.when, Facts(package=package))
+            if s.when is None or s.when.holds(Facts(package=package))
         }
         if all(g >= 0 for r, g in zip(roles, gains, strict=True) if r in needed):
             zopa.append(package)
