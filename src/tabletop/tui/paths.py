@@ -48,6 +48,7 @@ class LogSummary:
 
 def summarize(path: Path) -> LogSummary:
     """What a log holds, read without checking hashes (resuming checks them)."""
+    from tabletop.engine.phases import TURN_PHASES
     from tabletop.log import LogError, read_log, rebuild
 
     try:
@@ -59,7 +60,7 @@ def summarize(path: Path) -> LogSummary:
     exercise = contents.header.exercise
     if state.conclusion is not None:
         status = f"concluded: {exercise.outcome(state.conclusion.outcome).title}"
-    elif state.phase in ("opening", "negotiating"):
+    elif state.phase in TURN_PHASES:
         status = f"{state.phase}, round {state.round}/{state.rounds}"
     else:
         status = state.phase
