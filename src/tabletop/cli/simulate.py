@@ -104,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
         except LogError as error:
             raise CommandError(str(error)) from None
         except OSError as error:  # a log that could not be written, cut back to its last act
-            raise CommandError(f"{error.filename}: cannot write the log: {error.strerror}") from None
+            message = f"{error.filename}: cannot write the log: {error.strerror}"
+            raise CommandError(message) from None
         finally:
             if bar is not None:
                 bar.close()
