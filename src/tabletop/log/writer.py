@@ -74,6 +74,8 @@ def _create(path: Path, first: bytes, fsync: bool) -> LogFile:
     The line is written to a file of a unique name beside `path`, then linked
     into place: `link` fails if `path` exists, so two processes creating the
     same log cannot both win, and nobody ever sees a log without its header.
+    The file is its owner's alone (mode 0600): it holds every confidential
+    briefing and private message of the session.
     """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -84,7 +86,6 @@ def _create(path: Path, first: bytes, fsync: bool) -> LogFile:
         _write_all(file, first)
         if fsync:
             os.fsync(file.fileno())
-        os.chmod(descriptor, 0o666 & ~_umask())
         try:
             os.link(temporary, path)
         except OSError as error:
@@ -105,11 +106,18 @@ def _create(path: Path, first: bytes, fsync: bool) -> LogFile:
 
 def _create_in_place(path: Path, first: bytes, fsync: bool) -> LogFile:
     """Without links: create `path` exclusively and write it there (a crash may tear it)."""
-    file = open(path, "xb+", buffering=0)  # noqa: SIM115 - the writer owns it
-    _lock(path, file)
-    _write_all(file, first)
-    if fsync:
-        os.fsync(file.fileno())
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    file: LogFile = open(descriptor, "r+b", buffering=0)  # noqa: SIM115 - the writer owns it
+    try:
+        _lock(path, file)
+        _write_all(file, first)
+        if fsync:
+            os.fsync(file.fileno())
+    except BaseException:
+        file.close()
+        with suppress(OSError):
+            path.unlink()  # made just now, and not whole
+        raise
     return file
 
 
@@ -134,12 +142,6 @@ def _write_all(file: LogFile, data: bytes) -> None:
         if not written:
             raise OSError(errno.EIO, "the write made no progress")
         view = view[written:]
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 class LogWriter:
