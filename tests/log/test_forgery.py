@@ -304,3 +304,18 @@ def test_the_audit_needs_no_asserts(log: Path) -> None:
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"{log}:4: event 3 (signed)" in done.stdout
+
+
+def test_text_quoted_from_a_log_cannot_drive_the_terminal(
+    log: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def hostile(lines: list[Line]) -> None:
+        lines[3]["actor"] = "\x1b]0;pwned\x07"
+        lines[7]["payload"]["package"]["\x1b[2J"] = "x"
+
+    forge(log, hostile)
+    code, out = verify(log, capsys)
+    assert code == 1 and "\\x1b]0;pwned\\x07" in out
+    assert "\x1b" not in out and "\x07" not in out
+    assert main(["report", str(log)]) == 0
+    assert "\x1b" not in capsys.readouterr().err

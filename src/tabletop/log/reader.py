@@ -17,7 +17,7 @@ from typing import BinaryIO, Literal
 from pydantic import ValidationError
 
 from tabletop.engine.events import Event
-from tabletop.log.errors import LogError
+from tabletop.log.errors import LogError, printable
 from tabletop.log.format import GENESIS, Header, chained, exercise_digest, unseal
 from tabletop.log.key import KEY_FILE, environment_key
 
@@ -229,7 +229,7 @@ def _first(error: ValidationError) -> str:
     """Where the first problem is, and what it is."""
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
-    return f"{where}: {first['msg']}"
+    return printable(f"{where}: {first['msg']}")
 
 
 def _too_long(limit: int) -> str:
