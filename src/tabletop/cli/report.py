@@ -24,10 +24,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "report",
         help="write the after-action report of a session log",
-        description="Write the after-action report of a session log: outcome, scores "
-        "against reservation, the deal against the Pareto frontier and the Nash package, "
-        "concession curves, the back channel, Control's notes and the timeline. "
-        "Confidential content is left out unless --reveal is given.",
+        description="Write the after-action report of a session log. By default it is the "
+        "participants' report: what every delegation saw (public briefings, public acts and "
+        "injects, proposals, the outcome and the timeline). --reveal makes the facilitator's "
+        "report, which adds Control's notes, private messages and inject texts, confidential "
+        "briefings, every reservation, score and scoring sheet, the deal against the Pareto "
+        "frontier and the Nash package, and concession curves.",
     )
     parser.add_argument("log", type=Path, metavar="LOG", help="a session log (.jsonl)")
     parser.add_argument(
@@ -42,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--reveal",
         action="store_true",
-        help="include confidential briefings, private message and inject texts, "
-        "and every delegation's scoring sheet",
+        help="the facilitator's report: add Control's notes, private messages and inject "
+        "texts, confidential briefings, reservations, scores and the analysis",
     )
     parser.set_defaults(run=run)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tabletop.cli.common import CommandError, add_bot_option, bot_seats, load_exercise
+from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.log_dir is not None:
         _make_folder(args.log_dir)
-    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    bar = _ProgressBar(raw(sys.stderr)) if sys.stderr.isatty() else None
     with _spread(args) as spread:
         try:
             summary = simulate(

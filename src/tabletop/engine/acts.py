@@ -13,7 +13,11 @@ from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+from tabletop.exercise.plain import NO_CONTROLS, Plain
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), NO_CONTROLS
+]
 Package = dict[str, str]
 """One option per issue: issue id → option id."""
 
@@ -83,7 +87,7 @@ class Pass(_Act):
 class WalkOut(_Act):
     kind: Literal["walk_out"] = "walk_out"
     takes_turn: ClassVar[bool] = False
-    reason: str = ""
+    reason: Plain = ""
 
 
 class Sign(_Act):
@@ -94,7 +98,7 @@ class Sign(_Act):
 class Decline(_Act):
     kind: Literal["decline"] = "decline"
     takes_turn: ClassVar[bool] = False
-    reason: str = ""
+    reason: Plain = ""
 
 
 # Control acts -------------------------------------------------------------
@@ -151,14 +155,14 @@ class End(_ControlAct):
     """End the talks now; the outcome is decided as a breakdown."""
 
     kind: Literal["end"] = "end"
-    reason: str = ""
+    reason: Plain = ""
 
 
 class Abort(_ControlAct):
     """Abandon the session: no outcome, no scores."""
 
     kind: Literal["abort"] = "abort"
-    reason: str = ""
+    reason: Plain = ""
 
 
 DelegationAct = (

@@ -2,9 +2,13 @@
 
 `build_report` reads only the trusted part of a log (see `trust`) and makes a
 `Report` the renderers (`markdown`, `html`) lay out; they decide nothing about
-content. Confidential content (confidential briefings, private message and
-inject texts, the roles' scoring sheets) enters the report only with
-`reveal=True`, so a renderer cannot leak what it never received.
+content. A report is for one of two audiences. The participants' report (the
+default) holds what every delegation saw at the table: events visible to all,
+public briefings, proposals and the outcome. The facilitator's (`reveal=True`)
+adds what only some saw: Control's notes, private messages and inject texts,
+confidential briefings, and every reservation, score and scoring sheet with
+the analysis built on them. What an audience may not see never enters its
+`Report`, so a renderer cannot leak what it never received.
 """
 
 from __future__ import annotations
@@ -162,6 +166,7 @@ class Report:
     receipt: str | None
     """The log's last hash when the whole log is trusted: `log verify --receipt` checks it."""
     revealed: bool
+    """The facilitator's report; the fields below marked so are None in the participants'."""
     sources: list[SourceLine]
     roles: list[RoleLine]
     damage: Damage | None
@@ -172,21 +177,22 @@ class Report:
     timeline: list[Entry]
     proposals: list[ProposalLine]
     outcome: OutcomeSection | None
-    scores: list[RoleScore]
-    concessions: dict[str, list[Concession]]
-    leading: list[Leading]
+    scores: list[RoleScore] | None
+    """Facilitator's only, as is every field below but `round_starts`."""
+    concessions: dict[str, list[Concession]] | None
+    leading: list[Leading] | None
     round_starts: list[tuple[int, int]]
     """(seq, round) of each round's start, for chart markers."""
-    frontier: Frontier
-    back_channel: dict[str, dict[str, int]]
+    frontier: Frontier | None
+    back_channel: dict[str, dict[str, int]] | None
     """Sender id → recipient id → number of private messages."""
-    annotations: list[Entry]
+    annotations: list[Entry] | None
     sheets: dict[str, dict[str, dict[str, int]]] | None
-    """Each role's valuations in force at the end, by names; only when revealed."""
+    """Each role's valuations in force at the end, by names."""
 
 
 def build_report(contents: LogContents, reveal: bool = False) -> Report:
-    """The report of a log's trusted part; confidential content only with `reveal`."""
+    """The report of a log's trusted part: the participants', or with `reveal` the facilitator's."""
     log = trusted(contents)
     session = log.session
     header = log.header
@@ -194,7 +200,11 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
     state = session.state
     series = history(exercise, header.seed, log.events)
     rounds_at = {point.seq: point.round for point in series.leading}
-    timeline = [_entry(exercise, e, rounds_at[e.seq], reveal) for e in log.events]
+    timeline = [
+        _entry(exercise, e, rounds_at[e.seq], reveal)
+        for e in log.events
+        if reveal or e.visible_to is None
+    ]
     scores, frontier = _against_frontier(exercise, state)
     problem = log.problem
     parent = header.parent
@@ -237,16 +247,18 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         timeline=timeline,
         proposals=_proposals(exercise, state),
         outcome=_outcome(exercise, state),
-        scores=scores,
-        concessions=_concessions(series),
+        scores=scores if reveal else None,
+        concessions=_concessions(series) if reveal else None,
         leading=[
             Leading(seq=p.seq, round=p.round, proposal=p.proposal, scores=p.scores)
             for p in series.leading
-        ],
+        ]
+        if reveal
+        else None,
         round_starts=[(e.seq, e.payload["round"]) for e in log.events if e.kind == "round_started"],
-        frontier=frontier,
-        back_channel=_back_channel(exercise, log.events),
-        annotations=[entry for entry in timeline if entry.kind == "annotated"],
+        frontier=frontier if reveal else None,
+        back_channel=_back_channel(exercise, log.events) if reveal else None,
+        annotations=[entry for entry in timeline if entry.kind == "annotated"] if reveal else None,
         sheets=_sheets(exercise, state) if reveal else None,
     )
 

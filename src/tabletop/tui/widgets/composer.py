@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tabletop.controls import stripped
 from tabletop.engine import Proposal, RoleView
 from tabletop.engine.acts import (
     Act,
@@ -36,6 +37,7 @@ from tabletop.engine.acts import (
     Message as MessageAct,
 )
 from tabletop.tui.describe import actor_name, package_line
+from tabletop.tui.literal import literal
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("propose", "Propose a package"),
@@ -115,9 +117,9 @@ class Composer(VerticalScroll, can_focus=False):
         with Vertical(id="package"):
             for issue in view.exercise.issues:
                 with Horizontal(classes="field"):
-                    yield Label(issue.name, classes="field-label")
+                    yield Label(literal(issue.name), classes="field-label")
                     yield Select[str](
-                        self._option_choices(view, issue.id),
+                        [(literal(p), v) for p, v in self._option_choices(view, issue.id)],
                         compact=True,
                         prompt="— choose —",
                         id=_issue_select_id(issue.id),
@@ -215,7 +217,7 @@ class Composer(VerticalScroll, can_focus=False):
             return
         self._choices[key] = list(choices)
         value = select.value
-        select.set_options(choices)
+        select.set_options([(literal(label), value) for label, value in choices])
         if any(v == value for _, v in choices):
             select.value = value
 
@@ -372,7 +374,7 @@ class Composer(VerticalScroll, can_focus=False):
         """The act the form describes, or what the form still lacks."""
         me = view.role.id
         kind = self.kind
-        text = self.query_one("#text", Input).value.strip()
+        text = stripped(self.query_one("#text", Input).value).strip()
         if kind in TEXT_REQUIRED and not text:
             return f"Write the {TEXT_LABELS[kind].lower()} first.", None
         base = self._base()
