@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from tabletop.controls import escaped
 from tabletop.engine import acts
 from tabletop.engine.acts import Act
 from tabletop.engine.events import SESSION, Event
 from tabletop.engine.session import Decision, IllegalAct, Session
 from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
-from tabletop.log.errors import LogError, printable
+from tabletop.log.errors import LogError
 from tabletop.log.reader import LogContents, LogProblem
 
 
@@ -35,7 +36,7 @@ class Misfit(LogError):
         self.line = event.seq + 1
         self.reason = (
             f"event {event.seq} ({event.kind}) does not fit the session so far: "
-            + printable(reason)
+            + escaped(reason, one_line=True)
         )
         super().__init__(f"{where}:{self.line}: {self.reason}")
 
