@@ -80,33 +80,36 @@ def _create(path: Path, first: bytes, fsync: bool) -> LogFile:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".new")
-    file: LogFile = open(descriptor, "r+b", buffering=0)  # noqa: SIM115 - the writer owns it
     try:
-        _lock(path, file)
-        _write_all(file, first)
-        if fsync:
-            os.fsync(file.fileno())
+        file = _filled(descriptor, path, first, fsync)
         try:
             os.link(temporary, path)
         except OSError as error:
+            file.close()
             if error.errno not in _NO_LINKS:
                 raise
-            file.close()
             file = _create_in_place(path, first, fsync)
-        if fsync:
-            _sync_folder(folder)
-    except BaseException:
-        file.close()
-        raise
     finally:
         with suppress(OSError):
             os.unlink(temporary)
+    if fsync:
+        _sync_folder(folder)
     return file
 
 
 def _create_in_place(path: Path, first: bytes, fsync: bool) -> LogFile:
     """Without links: create `path` exclusively and write it there (a crash may tear it)."""
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        return _filled(descriptor, path, first, fsync)
+    except BaseException:
+        with suppress(OSError):
+            path.unlink()  # made just now, and not whole
+        raise
+
+
+def _filled(descriptor: int, path: Path, first: bytes, fsync: bool) -> LogFile:
+    """The new file open at `descriptor`, locked, holding `first`; closed if that fails."""
     file: LogFile = open(descriptor, "r+b", buffering=0)  # noqa: SIM115 - the writer owns it
     try:
         _lock(path, file)
@@ -115,8 +118,6 @@ def _create_in_place(path: Path, first: bytes, fsync: bool) -> LogFile:
             os.fsync(file.fileno())
     except BaseException:
         file.close()
-        with suppress(OSError):
-            path.unlink()  # made just now, and not whole
         raise
     return file
 
