@@ -62,3 +62,10 @@ def test_many_roles_and_wide_points_still_exact() -> None:
         with patch.object(pareto, "_GROUPED", 0):
             assert pareto.undominated(table).tolist() == brute(table)
         assert pareto.undominated(table).tolist() == brute(table)
+
+
+def test_wide_ranges_of_points_do_not_overflow_the_codes() -> None:
+    rng = np.random.default_rng(4)
+    table = rng.integers(-(2**40), 2**40, size=(200, 4))
+    table[::5, 0] = 2**40
+    assert pareto.undominated(table).tolist() == brute(table)

@@ -155,7 +155,8 @@ def _codes(scores: IntArray) -> tuple[Codes, np.uint64]:
         return np.zeros(count, dtype=np.uint64), np.uint64(0)
     levels = 1 << (field - 1)
     low, high = scores.min(axis=0), scores.max(axis=0)
-    coarse = ((scores - low) * levels) // (high - low + 1)
+    # Steps of equal width: a higher score never gets a lower level, and nothing overflows.
+    coarse = (scores - low) // ((high - low) // levels + 1)
     shifts = np.arange(width, dtype=np.uint64) * np.uint64(field)
     codes = (coarse.astype(np.uint64) << shifts).sum(axis=1, dtype=np.uint64)
     guard = np.uint64(sum(levels << (field * r) for r in range(width)))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tabletop.cli.common import CommandError, ProgressBar, load_exercise
+from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
     from tabletop.analysis import Analysis, Package, Valuations
@@ -115,7 +116,7 @@ def _analyze(
     """The analysis, with a progress bar on a terminal."""
     from tabletop.analysis import analyze
 
-    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    bar = ProgressBar(raw(sys.stderr)) if sys.stderr.isatty() else None
     try:
         return analyze(
             exercise, valuations, reservations, sample=sample, progress=bar.show if bar else None
