@@ -15,16 +15,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from tabletop.analysis import analyze, frontier_gap
-from tabletop.engine.events import SESSION, Event
+from tabletop.engine.events import Event
 from tabletop.engine.history import History, history
 from tabletop.engine.state import SessionState
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents
-from tabletop.report.narrate import ENDINGS, actor_name, describe, package_lines
+from tabletop.narration.events import STAGES, event_words
+from tabletop.narration.names import ENDING_WORDS, actor_name, package_lines
+from tabletop.narration.segments import Words
 from tabletop.report.trust import trusted
-
-MARKERS = frozenset({"started", "advanced", "round_started", "ratification_opened", "concluded"})
-"""Events that mark a stage of the talks rather than a move in them."""
 
 PackageLines = list[tuple[str, str]]
 """(issue name, option name) for each issue."""
@@ -66,10 +65,9 @@ class Entry(_Frozen):
 
     seq: int
     round: int
-    actor: str
-    """Who acted; empty when the rules did (a round starts, the talks end)."""
     kind: str
-    text: str
+    words: Words
+    """The sentence, as the screens tell it; a private message's text only when revealed."""
     marker: bool
     private: list[str]
     """Private inject texts ("Role: text"), when revealed."""
@@ -257,10 +255,9 @@ def _entry(exercise: Exercise, event: Event, round_: int, reveal: bool) -> Entry
     return Entry(
         seq=event.seq,
         round=round_,
-        actor="" if event.actor == SESSION else actor_name(exercise, event.actor),
         kind=event.kind,
-        text=describe(exercise, event, reveal),
-        marker=event.kind in MARKERS,
+        words=event_words(exercise, event, reveal),
+        marker=event.kind in STAGES,
         private=private,
         withheld=withheld,
     )
@@ -292,7 +289,7 @@ def _outcome(exercise: Exercise, state: SessionState) -> OutcomeSection | None:
         id=outcome.id,
         title=outcome.title,
         narrative=outcome.narrative,
-        ending=ENDINGS[conclusion.ending],
+        ending=ENDING_WORDS[conclusion.ending],
         reason=conclusion.reason,
         package=package_lines(exercise, conclusion.package) if conclusion.package else None,
     )

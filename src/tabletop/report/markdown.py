@@ -6,6 +6,7 @@ charts of the HTML report appear here as the tables behind them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tabletop.report.build import Entry, PackageLines, Report
@@ -84,9 +85,7 @@ def _outcome(report: Report) -> list[str]:
         if outcome.package:
             blocks += ["Agreed package:", _package(outcome.package)]
     blocks.append("### Scores against reservation")
-    blocks.append(
-        _table(*scores_table(report))
-    )
+    blocks.append(_table(*scores_table(report)))
     return blocks
 
 
@@ -101,7 +100,7 @@ def _proposals(report: Report) -> list[str]:
         )
         blocks.append(_package(p.package))
         lines = [f"- Supported at the end by: {', '.join(p.supporters) or 'nobody'}"]
-        lines += [f"- Rejected by {role}: {reason}" for role, reason in p.rejections]
+        lines += [f"- Rejected by {role}: {_escaped(reason)}" for role, reason in p.rejections]
         blocks.append("\n".join(lines))
     return blocks
 
@@ -165,14 +164,14 @@ def _timeline(entries: Sequence[Entry]) -> str:
     blocks: list[list[str]] = []
     for entry in entries:
         if entry.marker:
-            blocks.append([f"**{entry.seq}. {sentence(entry)}**"])
+            blocks.append([f"**{entry.seq}. {_escaped(sentence(entry))}**"])
             blocks.append([])
             continue
         if not blocks:
             blocks.append([])
         lines = blocks[-1]
-        lines.append(f"- {entry.seq}. {sentence(entry)}")
-        lines += [f"    - private, to {_flat(text)}" for text in entry.private]
+        lines.append(f"- {entry.seq}. {_escaped(sentence(entry))}")
+        lines += [f"    - private, to {_escaped(_flat(text))}" for text in entry.private]
         if entry.withheld:
             lines.append(f"    - {withheld(entry.withheld)}")
     return "\n\n".join("\n".join(lines) for lines in blocks if lines)
@@ -180,7 +179,7 @@ def _timeline(entries: Sequence[Entry]) -> str:
 
 def _line(entry: Entry) -> str:
     when = f"round {entry.round}" if entry.round else "before round 1"
-    return f"- {entry.seq}. ({when}) {sentence(entry)}"
+    return f"- {entry.seq}. ({when}) {_escaped(sentence(entry))}"
 
 
 def _briefings(report: Report) -> list[str]:
@@ -232,6 +231,14 @@ def _table(
 
 def _cell(text: str) -> str:
     return _flat(text).replace("|", "\\|")
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>~])")
+
+
+def _escaped(text: str) -> str:
+    """Players' and authors' words shown as typed, never read as Markdown or HTML."""
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def _flat(text: str) -> str:

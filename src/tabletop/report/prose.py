@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
+from tabletop.narration.segments import text_of
 from tabletop.report.build import Entry, PackageLines, Report
 from tabletop.report.trust import breach_notice
 
@@ -93,12 +94,8 @@ def number(value: int | None) -> str:
 
 
 def sentence(entry: Entry) -> str:
-    """The entry as one line: who did what, or what happened when the rules acted."""
-    text = " ".join(entry.text.split())
-    if not entry.actor:
-        return text[:1].upper() + text[1:]
-    # A message reads "A → B", its text (if revealed) after a colon.
-    return f"{entry.actor} {text}" if entry.kind == "messaged" else f"{entry.actor}: {text}"
+    """The entry as one plain line, as the screens tell it."""
+    return " ".join(text_of(entry.words).split())
 
 
 def withheld(count: int) -> str:

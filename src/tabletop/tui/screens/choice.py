@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -27,7 +28,8 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             if self.hint:
                 yield Label(self.hint, classes="dialog-hint")
-            yield OptionList(*(Option(label, id=value) for value, label in self.choices))
+            # Labels hold authors' texts: `Text`, so "[F28]" is read as words, not markup.
+            yield OptionList(*(Option(Text(label), id=value) for value, label in self.choices))
             yield Label("Enter to choose · Esc to cancel", classes="dialog-keys")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

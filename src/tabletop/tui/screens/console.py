@@ -29,6 +29,7 @@ from tabletop.engine.acts import (
     SkipTurn,
     Start,
 )
+from tabletop.narration.plain import plain
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.hidden import hidden
@@ -36,7 +37,6 @@ from tabletop.tui.live import ENDED, ControlPicture
 from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
-from tabletop.tui.text import reflow
 from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
 from tabletop.tui.widgets.inject_list import InjectList, InjectStatus
@@ -267,7 +267,7 @@ class ConsoleScreen(Screen[None]):
         if picture is None:
             return
         choices = [
-            (i.id, f"{i.title} — {reflow(i.text)}")
+            (i.id, f"{i.title} — {plain(i.text)}")
             for i in picture.exercise.injects
             if i.id in picture.legal.injects
         ]
@@ -356,6 +356,6 @@ class ConsoleScreen(Screen[None]):
             if inject.id in picture.legal.injects:
                 yield (
                     f"Fire inject: {inject.title}",
-                    reflow(inject.text),
+                    plain(inject.text),
                     FireInject(inject=inject.id),
                 )

@@ -34,7 +34,7 @@ from tabletop.engine.acts import (
 from tabletop.engine.acts import (
     Message as MessageAct,
 )
-from tabletop.tui.describe import actor_name, package_line
+from tabletop.tui.describe import actor_name, package_text
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("propose", "Propose a package"),
@@ -320,7 +320,8 @@ class Composer(VerticalScroll, can_focus=False):
         text = Text()
         if kind in ("sign", "decline"):
             text.append(f"Under signature: #{proposal.id}\n", style="bold")
-        text.append(package_line(view.exercise, proposal.package) + "\n")
+        text.append_text(package_text(view.exercise, proposal.package))
+        text.append("\n")
         text.append_text(_score_text(view.score(proposal.package), view.reservation))
         detail.update(text)
 

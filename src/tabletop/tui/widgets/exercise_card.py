@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tabletop.tui.text import reflow
+from tabletop.narration.plain import reflow
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
