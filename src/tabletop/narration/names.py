@@ -2,7 +2,7 @@
 
 Every screen and report names a role with `actor_name` (its short name when
 the exercise gives one), so a delegation is never "ROK" in one place and
-"South Korea" in another; `role_title` introduces it once by both.
+"South Korea" in another; `Role.title` introduces it by both.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tabletop.engine.events import SESSION
-from tabletop.exercise.model import CONTROL, Exercise, Role
+from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.narration.segments import Segment
 
 PHASE_WORDS = {
@@ -41,11 +41,6 @@ def actor_name(exercise: Exercise, actor: str) -> str:
         if role.id == actor:
             return role.label
     return actor
-
-
-def role_title(role: Role) -> str:
-    """A role's full name, with the short one the screens use: "South Korea (ROK)"."""
-    return role.name if role.label == role.name else f"{role.name} ({role.label})"
 
 
 def names(exercise: Exercise, roles: Iterable[str]) -> str:

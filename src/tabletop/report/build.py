@@ -46,6 +46,9 @@ class RoleLine(_Frozen):
 
     id: str
     name: str
+    """As every sentence of the report names it (`actor_name`)."""
+    title: str
+    """Where the role is introduced: "South Korea (ROK)"."""
     seat: str
     public_briefing: str
     confidential_briefing: str | None
@@ -207,7 +210,8 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         roles=[
             RoleLine(
                 id=role.id,
-                name=role.name,
+                name=role.label,
+                title=role.title,
                 seat=str(header.seats[role.id]) if role.id in header.seats else "unassigned",
                 public_briefing=role.public_briefing,
                 confidential_briefing=role.confidential_briefing if reveal else None,

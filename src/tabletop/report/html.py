@@ -163,9 +163,7 @@ def _outcome(report: Report) -> list[str]:
         if outcome.package:
             parts += ["<p>Agreed package:</p>", _package(outcome.package)]
     parts.append("<h3>Scores against reservation</h3>")
-    parts.append(
-        _table(*scores_table(report))
-    )
+    parts.append(_table(*scores_table(report)))
     return parts
 
 
@@ -256,10 +254,10 @@ def _timeline(report: Report) -> str:
 def _briefings(report: Report) -> list[str]:
     parts: list[str] = []
     for role in report.roles:
-        parts += [f"<h3>{escape(role.name)}</h3>", _markdown(role.public_briefing)]
+        parts += [f"<h3>{escape(role.title)}</h3>", _markdown(role.public_briefing)]
         if role.confidential_briefing is not None:
             parts.append(
-                f'<div class="confidential"><h4>{escape(role.name)}: confidential</h4>'
+                f'<div class="confidential"><h4>{escape(role.title)}: confidential</h4>'
                 f"{_markdown(role.confidential_briefing)}</div>"
             )
     if report.sheets is not None:

@@ -112,7 +112,7 @@ def _concessions(report: Report) -> list[str]:
     ]
     for role in report.roles:
         points = report.concessions.get(role.id, [])
-        blocks.append(f"### {role.name}")
+        blocks.append(f"### {role.title}")
         if not points:
             blocks.append("Made no proposal.")
             continue
@@ -185,9 +185,9 @@ def _line(entry: Entry) -> str:
 def _briefings(report: Report) -> list[str]:
     blocks = ["## Briefings"]
     for role in report.roles:
-        blocks += [f"### {role.name}", role.public_briefing.strip()]
+        blocks += [f"### {role.title}", role.public_briefing.strip()]
         if role.confidential_briefing is not None:
-            blocks += [f"#### {role.name}: confidential", role.confidential_briefing.strip()]
+            blocks += [f"#### {role.title}: confidential", role.confidential_briefing.strip()]
     if report.sheets is not None:
         blocks.append("## Scoring sheets (as in force at the end)")
         for name, sheet in report.sheets.items():

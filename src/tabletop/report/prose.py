@@ -112,7 +112,7 @@ class Table(NamedTuple):
 
 
 def seats_table(report: Report) -> Table:
-    return Table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles], set())
+    return Table(["Delegation", "Played by"], [[r.title, r.seat] for r in report.roles], set())
 
 
 def scores_table(report: Report) -> Table:

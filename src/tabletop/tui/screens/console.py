@@ -333,7 +333,7 @@ class ConsoleScreen(Screen[None]):
         if turn in self.humans:
             self.post_message(RequestHandover(turn))
             return
-        choices = [(r, picture.exercise.role(r).name) for r in self.humans]
+        choices = [(r, picture.exercise.role(r).title) for r in self.humans]
         self.app.push_screen(
             ChoiceScreen(
                 "Hand the keyboard to which delegation?",

@@ -77,7 +77,7 @@ class DelegationScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.title = self._first.role.name
+        self.title = self._first.role.label
         self.sub_title = self._first.exercise.title
         self.view = self._latest
         self.query_one(StatusBar).remaining = self.remaining

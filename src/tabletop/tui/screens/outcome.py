@@ -85,7 +85,7 @@ class OutcomeScreen(Screen[None]):
             reservation = self.picture.reservations[role.id]
             gain = score - reservation
             style = "green" if gain > 0 else "red" if gain < 0 else ""
-            table.add_row(role.name, str(score), str(reservation), Text(f"{gain:+d}", style=style))
+            table.add_row(role.label, str(score), str(reservation), Text(f"{gain:+d}", style=style))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -51,7 +51,7 @@ class Delegations(DataTable[Text | str]):
             else:
                 where = Text("present")
             self.add_row(
-                Text(role.name),
+                Text(role.title),
                 str(seat) if seat else "human",
                 str(rows.reservations.get(role.id, role.reservation)),
                 "—" if leading is None else str(leading),

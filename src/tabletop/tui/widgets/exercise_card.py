@@ -31,7 +31,7 @@ class ExerciseCard(Static):
         text.append(exercise.title + "\n", style="bold")
         text.append(reflow(exercise.summary) + "\n\n")
         text.append("Roles: ", style="dim")
-        text.append(", ".join(r.name for r in exercise.roles) + "\n")
+        text.append(", ".join(r.title for r in exercise.roles) + "\n")
         text.append("Issues: ", style="dim")
         text.append(", ".join(i.name for i in exercise.issues) + "\n")
         text.append("Rounds: ", style="dim")
