@@ -14,6 +14,7 @@ HEADLESS = [
     "tabletop.log",
     "tabletop.bots",
     "tabletop.analysis",
+    "tabletop.forms",
     "tabletop.narration",
     "tabletop.report",
     "tabletop.simulation",
