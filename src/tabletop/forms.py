@@ -14,6 +14,7 @@ from typing import Literal
 
 from tabletop.engine.acts import (
     Act,
+    ActKind,
     Amend,
     Decline,
     Message,
@@ -41,7 +42,7 @@ class TextField:
 class ActForm:
     """The fields of one act kind's form."""
 
-    kind: str
+    kind: ActKind
     label: str
     package: bool = False
     """Options to choose, issue by issue."""
@@ -95,14 +96,14 @@ FORMS: tuple[ActForm, ...] = (
         shows="signature",
     ),
 )
-FORM_OF = {form.kind: form for form in FORMS}
+FORM_OF: dict[ActKind, ActForm] = {form.kind: form for form in FORMS}
 
 
 @dataclass(frozen=True)
 class Draft:
     """A form as filled in so far."""
 
-    kind: str
+    kind: ActKind
     base: Proposal | None = None
     package: dict[str, str] = field(default_factory=dict)
     to: str | None = None
@@ -147,7 +148,7 @@ def build_act(actor: str, draft: Draft) -> Act | Lacking:
 
 
 def _on_proposal(
-    actor: str, kind: str, base: Proposal, package: dict[str, str], text: str
+    actor: str, kind: ActKind, base: Proposal, package: dict[str, str], text: str
 ) -> Act | Lacking:
     match kind:
         case "amend":
@@ -164,7 +165,7 @@ def _on_proposal(
     raise AssertionError(f"an act on a proposal with no form: {kind}")
 
 
-def proposals_open(legal: LegalActs, kind: str) -> tuple[int, ...]:
+def proposals_open(legal: LegalActs, kind: ActKind) -> tuple[int, ...]:
     """The proposals an act of `kind` may name now; none for an act on no proposal."""
     return {
         "amend": legal.amend,
@@ -174,9 +175,10 @@ def proposals_open(legal: LegalActs, kind: str) -> tuple[int, ...]:
     }.get(kind, ())
 
 
-def default_kind(legal: LegalActs) -> str:
+def default_kind(legal: LegalActs) -> ActKind:
     """The act a delegation most likely came to the keyboard for."""
-    for kind in ("sign", "propose", "statement", "message"):
+    kinds: tuple[ActKind, ...] = ("sign", "propose", "statement", "message")
+    for kind in kinds:
         if kind in legal:
             return kind
     return "propose"

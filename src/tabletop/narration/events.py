@@ -1,8 +1,9 @@
 """One event as one sentence, for the console's timeline, a delegation's history and the report.
 
 The sentence names its actor itself, in the past tense, as a record reads.
-A private message's text is told only with `reveal`: who wrote to whom is
-always told, since the count of back-channel messages is no secret.
+It tells whatever the event holds, a private message's text too: which
+events a reader may see is the caller's call (a `RoleView`, the report's
+audience), made before any words are chosen.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _BEGINS = {"opening": "Opening statements began", "negotiating": "Negotiation be
 _TRIGGERS = {"round": "on schedule", "condition": "its condition held", "control": "by Control"}
 
 
-def event_words(exercise: Exercise, event: Event, reveal: bool = True) -> Words:
+def event_words(exercise: Exercise, event: Event) -> Words:
     """What happened, who did it, and to what, as plain segments."""
     p = event.payload
     who = Segment(actor_name(exercise, event.actor), "actor")
@@ -55,8 +56,6 @@ def event_words(exercise: Exercise, event: Event, reveal: bool = True) -> Words:
             return (who, Segment(" said: "), Segment(f"“{p['text']}”", "emphasis"))
         case "messaged":
             to = Segment(actor_name(exercise, p["to"]), "actor")
-            if not reveal:
-                return (who, Segment(" → "), to, Segment(" (private message)", "muted"))
             return (
                 who,
                 Segment(" → "),

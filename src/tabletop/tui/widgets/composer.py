@@ -8,7 +8,7 @@ builds the act and posts it up; the engine alone decides whether it stands.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,10 +17,12 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tabletop.controls import stripped
 from tabletop.engine import Proposal, RoleView
-from tabletop.engine.acts import Act
+from tabletop.engine.acts import Act, ActKind
 from tabletop.forms import FORM_OF, FORMS, Draft, Lacking, build_act, default_kind, proposals_open
 from tabletop.tui.describe import actor_name, package_lines
+from tabletop.tui.literal import literal
 
 EMPTY = -1
 """The 'start from an empty package' choice of the proposal select."""
@@ -69,9 +71,9 @@ class Composer(VerticalScroll, can_focus=False):
         with Vertical(id="package"):
             for issue in view.exercise.issues:
                 with Horizontal(classes="field"):
-                    yield Label(issue.name, classes="field-label")
+                    yield Label(literal(issue.name), classes="field-label")
                     yield Select[str](
-                        self._option_choices(view, issue.id),
+                        [(literal(p), v) for p, v in self._option_choices(view, issue.id)],
                         compact=True,
                         prompt="— choose —",
                         id=_issue_select_id(issue.id),
@@ -115,9 +117,9 @@ class Composer(VerticalScroll, can_focus=False):
         ]
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ActKind:
         value = self.query_one("#kind", Select).value
-        return value if isinstance(value, str) else "pass"
+        return cast(ActKind, value) if isinstance(value, str) else "pass"
 
     def _layout_kind(self) -> None:
         """Show the fields the chosen act needs, with choices from what is legal now."""
@@ -145,7 +147,7 @@ class Composer(VerticalScroll, can_focus=False):
         self._show_score()
         self._show_verdict()
 
-    def _base_choices(self, view: RoleView, kind: str) -> list[tuple[str, int]]:
+    def _base_choices(self, view: RoleView, kind: ActKind) -> list[tuple[str, int]]:
         allowed = proposals_open(view.legal, kind)
         pool = [p for p in view.proposals if p.id in allowed] if allowed else view.live_proposals
         choices = [(self._proposal_label(view, p), p.id) for p in sorted(pool, key=lambda p: -p.id)]
@@ -166,7 +168,7 @@ class Composer(VerticalScroll, can_focus=False):
             return
         self._choices[key] = list(choices)
         value = select.value
-        select.set_options(choices)
+        select.set_options([(literal(label), value) for label, value in choices])
         if any(v == value for _, v in choices):
             select.value = value
 
@@ -318,7 +320,7 @@ class Composer(VerticalScroll, can_focus=False):
             base=self._base(),
             package=self._package(),
             to=to if isinstance(to, str) else None,
-            text=self.query_one("#text", Input).value,
+            text=stripped(self.query_one("#text", Input).value),
         )
         act = build_act(view.role.id, draft)
         if isinstance(act, Lacking):
