@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Select, TabbedContent
+from textual.widgets import OptionList, Select, TabbedContent
 
 from tabletop import bundled
 from tabletop.exercise.loader import load
@@ -21,6 +21,7 @@ from tabletop.exercise.model import Exercise
 from tabletop.forms import proposals_open
 from tabletop.log import Seat
 from tabletop.tui.app import new_session_app
+from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
@@ -115,3 +116,30 @@ async def test_no_screen_shows_an_id_where_a_label_exists(tmp_path: Path) -> Non
     assert {"proposed", "supported", "inject_fired"} <= kinds, kinds
     found = {leak for text in seen for leak in leaks(exercise, text)}
     assert not found, f"ids on screen: {sorted(found)}"
+
+
+async def test_inject_texts_read_as_plain_words_in_every_list(tmp_path: Path) -> None:
+    """Citations go without leaving a gap, emphasis without its asterisks."""
+    exercise = treaty()
+    seats = {r: Seat(kind="human") for r in exercise.role_ids}
+    app = new_session_app(exercise, seats, 3, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "i")
+        assert isinstance(app.screen, ChoiceScreen)
+        seen = [screen_text(app)]
+        options = app.screen.query_one(OptionList)
+        options.highlighted = next(
+            n
+            for n in range(options.option_count)
+            if options.get_option_at_index(n).id == "nunn-lugar-briefing"
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+        await pilot.press("2")
+        seen.append(widget_text(app))
+        await pilot.press("3")
+        seen.append(screen_text(app))
+    text = "\n".join(seen)
+    assert "Kazakhstan and Belarus, with outside money" in text
+    assert "Pyongyang cares far more about the form of" in text
+    assert "[F" not in text and " ," not in text and "*" not in text
