@@ -211,11 +211,7 @@ class Exercise(Model):
         inject texts are left out: what a delegation screen or a bot is given
         cannot leak what it never had.
         """
-        # `self._readings` would go through BaseModel.__getattr__, which costs
-        # more than the rest of a bot's look at the table: read the store directly.
-        private = self.__pydantic_private__
-        assert private is not None
-        readings: dict[str, Exercise] = private["_readings"]
+        readings = self._readings
         reading = readings.get(role_id)
         if reading is None:
             hidden = {

@@ -13,10 +13,9 @@ the analysis built on them. What an audience may not see never enters its
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from tabletop.analysis import analyze, frontier_gap
 from tabletop.engine.events import SESSION, Event
@@ -34,11 +33,8 @@ PackageLines = list[tuple[str, str]]
 """(issue name, option name) for each issue."""
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceLine(_Frozen):
+@dataclass(frozen=True)
+class SourceLine:
     title: str
     author: str
     outlet: str
@@ -46,7 +42,8 @@ class SourceLine(_Frozen):
     url: str | None
 
 
-class RoleLine(_Frozen):
+@dataclass(frozen=True)
+class RoleLine:
     """A delegation, who played it, and its briefing (the confidential part only if revealed)."""
 
     id: str
@@ -56,7 +53,8 @@ class RoleLine(_Frozen):
     confidential_briefing: str | None
 
 
-class Damage(_Frozen):
+@dataclass(frozen=True)
+class Damage:
     """Where the log stops being trustworthy; the report covers the events before it."""
 
     line: int
@@ -65,7 +63,8 @@ class Damage(_Frozen):
     trusted_events: int
 
 
-class Entry(_Frozen):
+@dataclass(frozen=True)
+class Entry:
     """One line of the timeline."""
 
     seq: int
@@ -81,7 +80,8 @@ class Entry(_Frozen):
     """How many private inject texts were left out."""
 
 
-class ProposalLine(_Frozen):
+@dataclass(frozen=True)
+class ProposalLine:
     id: int
     author: str
     round: int
@@ -94,7 +94,8 @@ class ProposalLine(_Frozen):
     """(role name, reason) for each rejection."""
 
 
-class OutcomeSection(_Frozen):
+@dataclass(frozen=True)
+class OutcomeSection:
     id: str
     title: str
     narrative: str
@@ -103,7 +104,8 @@ class OutcomeSection(_Frozen):
     package: PackageLines | None
 
 
-class RoleScore(_Frozen):
+@dataclass(frozen=True)
+class RoleScore:
     """A role's result against its reservation (both as in force at the end)."""
 
     role: str
@@ -118,7 +120,8 @@ class RoleScore(_Frozen):
         return None if self.score is None else self.score - self.reservation
 
 
-class Concession(_Frozen):
+@dataclass(frozen=True)
+class Concession:
     seq: int
     round: int
     proposal: int
@@ -126,14 +129,16 @@ class Concession(_Frozen):
     reservation: int
 
 
-class Leading(_Frozen):
+@dataclass(frozen=True)
+class Leading:
     seq: int
     round: int
     proposal: int | None
     scores: dict[str, int | None]
 
 
-class Frontier(_Frozen):
+@dataclass(frozen=True)
+class Frontier:
     """Where the deal sits against what the exercise offered (valuations in force at the end)."""
 
     packages: int
@@ -149,7 +154,8 @@ class Frontier(_Frozen):
     """The Nash package's gains over reservation, summed over roles."""
 
 
-class Report(_Frozen):
+@dataclass(frozen=True)
+class Report:
     title: str
     summary: str
     log: str
@@ -157,6 +163,8 @@ class Report(_Frozen):
     seed: int
     engine: str
     parent: str | None
+    receipt: str | None
+    """The log's last hash when the whole log is trusted: `log verify --receipt` checks it."""
     revealed: bool
     """The facilitator's report; the fields below marked so are None in the participants'."""
     sources: list[SourceLine]
@@ -181,9 +189,6 @@ class Report(_Frozen):
     annotations: list[Entry] | None
     sheets: dict[str, dict[str, dict[str, int]]] | None
     """Each role's valuations in force at the end, by names."""
-
-    def role_name(self, role_id: str) -> str:
-        return next(r.name for r in self.roles if r.id == role_id)
 
 
 def build_report(contents: LogContents, reveal: bool = False) -> Report:
@@ -211,6 +216,7 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         seed=header.seed,
         engine=header.engine,
         parent=f"{parent.log}, event {parent.seq}" if parent else None,
+        receipt=log.receipt,
         revealed=reveal,
         sources=[
             SourceLine(title=s.title, author=s.author, outlet=s.outlet, date=s.date, url=s.url)

@@ -150,6 +150,8 @@ def _facts(report: Report) -> str:
     if report.parent:
         facts.append(("Forked from", report.parent))
     facts.append(("Events", str(report.events)))
+    if report.receipt:
+        facts.append(("Receipt (tabletop log verify --receipt)", report.receipt))
     items = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in facts)
     return f'<ul class="facts">{items}</ul>'
 

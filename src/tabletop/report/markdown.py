@@ -105,6 +105,8 @@ def _facts(report: Report) -> str:
     if report.parent:
         facts.append(f"- Forked from: {report.parent}")
     facts.append(f"- Events: {report.events}")
+    if report.receipt:
+        facts.append(f"- Receipt (`tabletop log verify --receipt`): {report.receipt}")
     return "\n".join(facts)
 
 

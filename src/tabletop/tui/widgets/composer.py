@@ -8,7 +8,7 @@ builds the act and posts it up; the engine alone decides whether it stands.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +21,7 @@ from tabletop.controls import stripped
 from tabletop.engine import Proposal, RoleView
 from tabletop.engine.acts import (
     Act,
+    ActKind,
     Amend,
     Decline,
     Pass,
@@ -160,9 +161,9 @@ class Composer(VerticalScroll, can_focus=False):
         ]
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ActKind:
         value = self.query_one("#kind", Select).value
-        return value if isinstance(value, str) else "pass"
+        return cast(ActKind, value) if isinstance(value, str) else "pass"
 
     def _layout_kind(self) -> None:
         """Show the fields the chosen act needs, with choices from what is legal now."""
