@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tabletop.tui.literal import literal
 from tabletop.tui.text import reflow
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ class ExerciseCard(Static):
 
     def render(self) -> Text:
         if self.problem is not None:
-            return Text(self.problem, style="bold red")
+            return literal(self.problem, "bold red")
         exercise = self.exercise
         if exercise is None:
             return Text("Loading exercises…", style="dim")
