@@ -186,3 +186,23 @@ async def test_a_toast_shows_markup_as_text(hostile: Exercise, trap_folder: Path
         assert str(toast.render()) == f"{FEST}\n{TOWN} is not at the table"
         await click_text(pilot, toast, rows=2)
         unharmed(app, trap_folder)
+
+
+async def test_control_characters_a_paste_brings_are_dropped_from_a_statement(
+    hostile: Exercise, trap_folder: Path
+) -> None:
+    seats = {r: Seat(kind="human") for r in hostile.role_ids}
+    app = new_session_app(hostile, seats, 1, trap_folder / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "a")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        await pilot.press("enter")
+        composer = app.screen.query_one(Composer)
+        composer.query_one("#kind", Select).value = "statement"
+        await pilot.pause()
+        composer.query_one("#text", Input).value = "We\x1b]0;pwned\x07 agree\u202e."
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        assert app.driver is not None
+        stated = app.driver.live.session.events[-1]
+        assert stated.kind == "stated" and stated.payload == {"text": "We]0;pwned agree."}
