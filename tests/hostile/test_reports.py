@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from tabletop.log import RecordedSession, Seat, read_log
 from tabletop.report import build_report, to_html, to_markdown
 from tabletop.report.prose import followable
 from tests.hostile.conftest import HTML, LINK, QUIT, hostile_data
-from tests.report.test_markdown_safety import assert_safe
+from tests.report.test_markdown_safety import assert_safe, parsed
 
 SCRIPT_URL = "javascript:alert(4)"
 
@@ -48,25 +47,12 @@ def log(tmp_path: Path) -> Path:
     return path
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        self.links += [v or "" for k, v in attrs if k in ("href", "src")]
-        assert not [k for k, _ in attrs if k.startswith("on")], attrs
-
-
 @pytest.mark.parametrize("reveal", [False, True], ids=["participants", "facilitator"])
 def test_no_report_renders_the_exercise_as_html_or_a_script_link(log: Path, reveal: bool) -> None:
     report = build_report(read_log(log), reveal=reveal)
     markdown = to_markdown(report)
     assert_safe(markdown)
     assert SCRIPT_URL in markdown, "the address is shown, as text"
-    page = _Page()
-    page.feed(to_html(report))
+    page = parsed(to_html(report))
     assert not page.tags & {"script", "img", "iframe", "b"}
     assert all(followable(link) for link in page.links), page.links
