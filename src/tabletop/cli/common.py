@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -86,3 +86,27 @@ def bot_seats(exercise: Exercise, chosen: list[tuple[str, str]]) -> dict[str, st
             raise CommandError(f"{given}: {role} already plays {seats[role]}", exit_code=2)
         seats[role] = strategy
     return seats
+
+
+class ProgressBar:
+    """`[#####.....] 50%`, redrawn in place on one terminal line, cleared when done."""
+
+    WIDTH = 40
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown = -1
+
+    def show(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        if filled == self._shown:
+            return
+        percent = 100 * done // max(total, 1)
+        self._stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent}%")
+        self._stream.flush()
+        self._shown = filled
+
+    def close(self) -> None:
+        if self._shown >= 0:
+            self._stream.write("\r" + " " * (self.WIDTH + 8) + "\r")
+            self._stream.flush()
