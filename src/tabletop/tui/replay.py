@@ -385,7 +385,7 @@ class ReplayScreen(Screen[None]):
         yield Static(id="replay-event")
         if self.source.problem is not None:
             notice = breach_notice(self.source.problem, len(self.source.events))
-            yield Static(Text(notice), id="replay-damage")
+            yield Static(literal(notice), id="replay-damage")
         with TabbedContent(id="replay-tabs"):
             with TabPane("1 Table", id="tab-1"):
                 yield ProposalsTable(self.exercise, id="replay-table")
