@@ -9,8 +9,9 @@ import pytest
 from tabletop.bots import STRATEGIES, Style, bot_rng, bots_for, make_bot, play_out
 from tabletop.bots import search as search_module
 from tabletop.engine import Session, role_view
-from tabletop.engine.acts import Advance, FireInject, Start
+from tabletop.engine.acts import Advance, Start
 from tabletop.exercise.synthetic import synthetic_exercise
+from tests.bots.test_bots import fire_every_inject
 
 EXERCISE = synthetic_exercise(roles=4, issues=5, options=5, seed=11, rounds=12)
 
@@ -31,9 +32,7 @@ def test_a_bot_acts_as_a_fresh_one_would(name: str, offer_every_turn: bool) -> N
     bots = bots_for(dict.fromkeys(EXERCISE.role_ids, name), style)
     for step in range(400):
         if step == 30:
-            for inject in EXERCISE.injects:
-                if session.refusal(FireInject(inject=inject.id)) is None:
-                    session.apply(FireInject(inject=inject.id))
+            fire_every_inject(session)
         role = session.table.turn
         if role is None:
             break
