@@ -16,6 +16,10 @@ HEADLESS = [
     "tabletop.analysis",
     "tabletop.report",
     "tabletop.simulation",
+    "tabletop.net.host",
+    "tabletop.net.client",
+    "tabletop.net.headless",
+    "tabletop.net.remote_bot",
 ]
 
 
