@@ -55,6 +55,10 @@ class JoinError(Exception):
         self.refusal = refusal
 
 
+class Disconnected(Exception):
+    """An act could not reach the host, or its answer could not come back; the table tells."""
+
+
 def uri_for(address: str) -> str:
     """`host:port`, or a ws:// address as given."""
     address = address.strip()
@@ -200,10 +204,13 @@ class SeatClient:
             self._on_notice(f"the host: {message.message}")
 
     async def act(self, act: Act) -> Ack | Refused:
-        """Send an act and wait for the host's answer: on disk, or refused with a reason."""
+        """Send an act and wait for the host's answer: on disk, or refused with a reason.
+
+        Raises Disconnected if the connection is down or drops before the answer.
+        """
         socket = self._socket
         if socket is None:
-            return Refused(id=None, reason="not connected to the host")
+            raise Disconnected("not connected to the host: reconnecting")
         number = self._next
         self._next += 1
         answer: asyncio.Future[Ack | Refused] = asyncio.get_running_loop().create_future()
@@ -212,15 +219,15 @@ class SeatClient:
             await socket.send(encode(SendAct(id=number, act=act)))
         except ConnectionClosed:
             self._answers.pop(number, None)
-            return Refused(id=number, reason="the connection to the host dropped; try again")
+            raise Disconnected("the connection to the host dropped: reconnecting") from None
         return await answer
 
     def _lost(self) -> None:
         """Acts in flight when the connection dropped: their fate shows in the next update."""
-        for number, waiting in self._answers.items():
+        for waiting in self._answers.values():
             if not waiting.done():
                 why = "the connection dropped before the host answered: look at the table"
-                waiting.set_result(Refused(id=number, reason=why))
+                waiting.set_exception(Disconnected(why))
         self._answers.clear()
         self._socket = None
 

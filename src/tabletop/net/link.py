@@ -42,7 +42,8 @@ class Link:
         """The seq of the last event this seat has been sent."""
         self.fired: tuple[str, ...] | None = None
         """The injects fired when its exercise was last sent; None: never sent."""
-        self.clock_due = False
+        self.clock_due = True
+        """An update is due even with no new event: the first one, and a changed clock."""
         self._frame_for = frame_for
         self._on_drop = on_drop
         self._answers: deque[str] = deque()

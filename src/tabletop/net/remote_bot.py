@@ -13,7 +13,7 @@ from tabletop.bots import Bot
 from tabletop.bots.base import Draws
 from tabletop.engine import RoleView
 from tabletop.engine.acts import Act, Decline, Pass
-from tabletop.net.client import SeatClient
+from tabletop.net.client import Disconnected, SeatClient
 from tabletop.net.protocol import Refused
 
 ENDED = ("concluded", "aborted")
@@ -38,10 +38,14 @@ async def play_seat(client: SeatClient, bot: Bot, seed: int) -> None:
                 continue
             decided = view.seq
             draws = Draws(f"tabletop-remote/{seed}/{view.role.id}/{view.seq}")
-            answer = await client.act(bot.act(view, draws))
-            if isinstance(answer, Refused) and client.seq == decided:
-                # Refused with the table unchanged: do what is always allowed on a turn.
-                await client.act(_fallback(view))
+            try:
+                answer = await client.act(bot.act(view, draws))
+                if isinstance(answer, Refused) and client.seq == decided:
+                    # Refused with the table unchanged: do what is always allowed on a turn.
+                    await client.act(_fallback(view))
+            except Disconnected:
+                decided = None  # look again once joined again
+                continue
             moved.set()  # look again: the turn may still be ours (a message takes none)
         await receiving
     finally:
