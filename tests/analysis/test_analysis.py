@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tabletop.analysis import analyze, frontier_gap, pareto, score, sweep
 from tabletop.analysis.nash import NashSearch
-from tabletop.exercise.conditions import Facts, holds
+from tabletop.exercise.conditions import Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.synthetic import synthetic_exercise
 from tests.conftest import tiny_exercise_data
@@ -53,7 +53,7 @@ def brute(
         needed = {
             s.role
             for s in exercise.signatories
-            if s.when is None or holds(s.when, Facts(package=package))
+            if s.when is None or s.when.holds(Facts(package=package))
         }
         if all(g > 0 for r, g in zip(roles, gains, strict=True) if r in needed):
             zopa.append(package)

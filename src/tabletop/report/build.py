@@ -2,17 +2,20 @@
 
 `build_report` reads only the trusted part of a log (see `trust`) and makes a
 `Report` the renderers (`markdown`, `html`) lay out; they decide nothing about
-content. Confidential content (confidential briefings, private message and
-inject texts, the roles' scoring sheets) enters the report only with
-`reveal=True`, so a renderer cannot leak what it never received.
+content. A report is for one of two audiences. The participants' report (the
+default) holds what every delegation saw at the table: events visible to all,
+public briefings, proposals and the outcome. The facilitator's (`reveal=True`)
+adds what only some saw: Control's notes, private messages and inject texts,
+confidential briefings, and every reservation, score and scoring sheet with
+the analysis built on them. What an audience may not see never enters its
+`Report`, so a renderer cannot leak what it never received.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from tabletop.analysis import analyze, frontier_gap
 from tabletop.engine.events import SESSION, Event
@@ -30,11 +33,8 @@ PackageLines = list[tuple[str, str]]
 """(issue name, option name) for each issue."""
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceLine(_Frozen):
+@dataclass(frozen=True)
+class SourceLine:
     title: str
     author: str
     outlet: str
@@ -42,7 +42,8 @@ class SourceLine(_Frozen):
     url: str | None
 
 
-class RoleLine(_Frozen):
+@dataclass(frozen=True)
+class RoleLine:
     """A delegation, who played it, and its briefing (the confidential part only if revealed)."""
 
     id: str
@@ -52,7 +53,8 @@ class RoleLine(_Frozen):
     confidential_briefing: str | None
 
 
-class Damage(_Frozen):
+@dataclass(frozen=True)
+class Damage:
     """Where the log stops being trustworthy; the report covers the events before it."""
 
     line: int
@@ -61,7 +63,8 @@ class Damage(_Frozen):
     trusted_events: int
 
 
-class Entry(_Frozen):
+@dataclass(frozen=True)
+class Entry:
     """One line of the timeline."""
 
     seq: int
@@ -77,7 +80,8 @@ class Entry(_Frozen):
     """How many private inject texts were left out."""
 
 
-class ProposalLine(_Frozen):
+@dataclass(frozen=True)
+class ProposalLine:
     id: int
     author: str
     round: int
@@ -90,7 +94,8 @@ class ProposalLine(_Frozen):
     """(role name, reason) for each rejection."""
 
 
-class OutcomeSection(_Frozen):
+@dataclass(frozen=True)
+class OutcomeSection:
     id: str
     title: str
     narrative: str
@@ -99,7 +104,8 @@ class OutcomeSection(_Frozen):
     package: PackageLines | None
 
 
-class RoleScore(_Frozen):
+@dataclass(frozen=True)
+class RoleScore:
     """A role's result against its reservation (both as in force at the end)."""
 
     role: str
@@ -114,7 +120,8 @@ class RoleScore(_Frozen):
         return None if self.score is None else self.score - self.reservation
 
 
-class Concession(_Frozen):
+@dataclass(frozen=True)
+class Concession:
     seq: int
     round: int
     proposal: int
@@ -122,14 +129,16 @@ class Concession(_Frozen):
     reservation: int
 
 
-class Leading(_Frozen):
+@dataclass(frozen=True)
+class Leading:
     seq: int
     round: int
     proposal: int | None
     scores: dict[str, int | None]
 
 
-class Frontier(_Frozen):
+@dataclass(frozen=True)
+class Frontier:
     """Where the deal sits against what the exercise offered (valuations in force at the end)."""
 
     packages: int
@@ -145,7 +154,8 @@ class Frontier(_Frozen):
     """The Nash package's gains over reservation, summed over roles."""
 
 
-class Report(_Frozen):
+@dataclass(frozen=True)
+class Report:
     title: str
     summary: str
     log: str
@@ -153,7 +163,10 @@ class Report(_Frozen):
     seed: int
     engine: str
     parent: str | None
+    receipt: str | None
+    """The log's last hash when the whole log is trusted: `log verify --receipt` checks it."""
     revealed: bool
+    """The facilitator's report; the fields below marked so are None in the participants'."""
     sources: list[SourceLine]
     roles: list[RoleLine]
     damage: Damage | None
@@ -164,24 +177,22 @@ class Report(_Frozen):
     timeline: list[Entry]
     proposals: list[ProposalLine]
     outcome: OutcomeSection | None
-    scores: list[RoleScore]
-    concessions: dict[str, list[Concession]]
-    leading: list[Leading]
+    scores: list[RoleScore] | None
+    """Facilitator's only, as is every field below but `round_starts`."""
+    concessions: dict[str, list[Concession]] | None
+    leading: list[Leading] | None
     round_starts: list[tuple[int, int]]
     """(seq, round) of each round's start, for chart markers."""
-    frontier: Frontier
-    back_channel: dict[str, dict[str, int]]
+    frontier: Frontier | None
+    back_channel: dict[str, dict[str, int]] | None
     """Sender id → recipient id → number of private messages."""
-    annotations: list[Entry]
+    annotations: list[Entry] | None
     sheets: dict[str, dict[str, dict[str, int]]] | None
-    """Each role's valuations in force at the end, by names; only when revealed."""
-
-    def role_name(self, role_id: str) -> str:
-        return next(r.name for r in self.roles if r.id == role_id)
+    """Each role's valuations in force at the end, by names."""
 
 
 def build_report(contents: LogContents, reveal: bool = False) -> Report:
-    """The report of a log's trusted part; confidential content only with `reveal`."""
+    """The report of a log's trusted part: the participants', or with `reveal` the facilitator's."""
     log = trusted(contents)
     session = log.session
     header = log.header
@@ -189,7 +200,11 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
     state = session.state
     series = history(exercise, header.seed, log.events)
     rounds_at = {point.seq: point.round for point in series.leading}
-    timeline = [_entry(exercise, e, rounds_at[e.seq], reveal) for e in log.events]
+    timeline = [
+        _entry(exercise, e, rounds_at[e.seq], reveal)
+        for e in log.events
+        if reveal or e.visible_to is None
+    ]
     scores, frontier = _against_frontier(exercise, state)
     problem = log.problem
     parent = header.parent
@@ -201,6 +216,7 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         seed=header.seed,
         engine=header.engine,
         parent=f"{parent.log}, event {parent.seq}" if parent else None,
+        receipt=log.receipt,
         revealed=reveal,
         sources=[
             SourceLine(title=s.title, author=s.author, outlet=s.outlet, date=s.date, url=s.url)
@@ -231,16 +247,18 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         timeline=timeline,
         proposals=_proposals(exercise, state),
         outcome=_outcome(exercise, state),
-        scores=scores,
-        concessions=_concessions(series),
+        scores=scores if reveal else None,
+        concessions=_concessions(series) if reveal else None,
         leading=[
             Leading(seq=p.seq, round=p.round, proposal=p.proposal, scores=p.scores)
             for p in series.leading
-        ],
+        ]
+        if reveal
+        else None,
         round_starts=[(e.seq, e.payload["round"]) for e in log.events if e.kind == "round_started"],
-        frontier=frontier,
-        back_channel=_back_channel(exercise, log.events),
-        annotations=[entry for entry in timeline if entry.kind == "annotated"],
+        frontier=frontier if reveal else None,
+        back_channel=_back_channel(exercise, log.events) if reveal else None,
+        annotations=[entry for entry in timeline if entry.kind == "annotated"] if reveal else None,
         sheets=_sheets(exercise, state) if reveal else None,
     )
 

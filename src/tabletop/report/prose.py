@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
-from tabletop.report.build import Entry, PackageLines, Report
+from tabletop.report.build import Entry, Frontier, PackageLines, Report, RoleScore
 from tabletop.report.trust import breach_notice
 
 REVEAL_HINT = "`tabletop report --reveal`"
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_FOLLOWABLE = ("http:", "https:", "mailto:")
+_DROPPED = re.compile(r"[\s\x00-\x1f\x7f]")
+"""What a browser drops from an address before reading its scheme (`java\tscript:`)."""
+
+
+def followable(url: str) -> bool:
+    """Whether a report may link to `url`: a web or mail address, or one with no scheme.
+
+    An exercise may name any address; `javascript:`, `data:` or `file:` would
+    run or open something on the reader's machine, so the report shows them
+    as text.
+    """
+    scheme = _SCHEME.match(_DROPPED.sub("", url).lower())
+    return scheme is None or scheme[0] in _FOLLOWABLE
 
 
 def damage_notice(report: Report) -> str | None:
@@ -21,16 +38,23 @@ def damage_notice(report: Report) -> str | None:
 
 
 def confidential_notice(report: Report) -> str:
+    """Who the report is for, and exactly what it holds and leaves out."""
     if report.revealed:
         return (
-            "This report reveals confidential content: confidential briefings, private "
-            "messages, private inject texts and every delegation's scoring sheet. "
-            "Do not hand it to players before the debrief."
+            "The facilitator's report: everything in the log. Besides what every delegation "
+            "saw, it holds Control's notes, private messages (who wrote to whom, and the "
+            "texts), private inject texts, confidential briefings, every delegation's "
+            "reservation, scores and scoring sheet, and the analysis built on them (Pareto "
+            "frontier, Nash package, concession curves). Do not hand it to players before "
+            "the debrief."
         )
     return (
-        "Confidential content is left out: confidential briefings, the texts of private "
-        "messages and injects, and the delegations' scoring sheets (who messaged whom, "
-        f"and how often, is shown). {REVEAL_HINT} includes them."
+        "The participants' report: what every delegation saw at the table (the public "
+        "briefings, the public acts and injects, the proposals and the outcome). It leaves "
+        "out Control's notes, private messages (texts, and who wrote to whom), private "
+        "inject texts, confidential briefings, every reservation, score and scoring sheet, "
+        "and the analysis built on them (Pareto frontier, Nash package, concession curves). "
+        f"{REVEAL_HINT} makes the facilitator's report, which holds them."
     )
 
 
@@ -46,9 +70,8 @@ def status(report: Report) -> str:
     )
 
 
-def frontier_sentences(report: Report) -> list[str]:
+def frontier_sentences(frontier: Frontier) -> list[str]:
     """Where the deal sits against the Pareto frontier and the Nash package."""
-    frontier = report.frontier
     lines = [
         f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the Pareto "
         f"frontier and {frontier.zopa} in the zone of agreement (better than no deal for "
@@ -118,23 +141,23 @@ def seats_table(report: Report) -> Table:
     return Table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles], set())
 
 
-def scores_table(report: Report) -> Table:
+def scores_table(scores: list[RoleScore]) -> Table:
     return Table(
         ["Delegation", "Score", "Reservation", "Gain", "Nash score"],
         [
             [s.name, number(s.score), str(s.reservation), signed(s.gain), number(s.nash)]
-            for s in report.scores
+            for s in scores
         ],
         {1, 2, 3, 4},
     )
 
 
-def back_channel_table(report: Report) -> Table:
+def back_channel_table(report: Report, counts: dict[str, dict[str, int]]) -> Table:
     """Private messages sent (rows) to each delegation (columns): counts, never contents."""
     return Table(
         ["From \\ To", *(r.name for r in report.roles)],
         [
-            [sender.name, *(str(report.back_channel[sender.id][r.id]) for r in report.roles)]
+            [sender.name, *(str(counts[sender.id][r.id]) for r in report.roles)]
             for sender in report.roles
         ],
         set(range(1, len(report.roles) + 1)),

@@ -17,8 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from tabletop.engine.acts import (
+    CONTROL_KINDS,
     Abort,
     Act,
+    ActKind,
     Advance,
     Annotate,
     End,
@@ -45,18 +47,7 @@ from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
 from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
 
-ACT_OF_ACTION = {
-    "start": "start",
-    "advance": "advance",
-    "inject": "inject",
-    "pause": "pause",
-    "resume": "resume",
-    "extend": "extend",
-    "skip": "skip",
-    "annotate": "annotate",
-    "end": "end",
-    "abort": "abort",
-}
+ACT_OF_ACTION: dict[str, ActKind] = {kind: kind for kind in CONTROL_KINDS}
 """Console action → the kind of Control act in `legal_acts("control")` that allows it."""
 
 PANEL = [

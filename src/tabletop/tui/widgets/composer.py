@@ -8,7 +8,7 @@ builds the act and posts it up; the engine alone decides whether it stands.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,9 +17,11 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tabletop.controls import stripped
 from tabletop.engine import Proposal, RoleView
 from tabletop.engine.acts import (
     Act,
+    ActKind,
     Amend,
     Decline,
     Pass,
@@ -35,6 +37,7 @@ from tabletop.engine.acts import (
     Message as MessageAct,
 )
 from tabletop.tui.describe import actor_name, package_line
+from tabletop.tui.literal import literal
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("propose", "Propose a package"),
@@ -114,9 +117,9 @@ class Composer(VerticalScroll, can_focus=False):
         with Vertical(id="package"):
             for issue in view.exercise.issues:
                 with Horizontal(classes="field"):
-                    yield Label(issue.name, classes="field-label")
+                    yield Label(literal(issue.name), classes="field-label")
                     yield Select[str](
-                        self._option_choices(view, issue.id),
+                        [(literal(p), v) for p, v in self._option_choices(view, issue.id)],
                         compact=True,
                         prompt="— choose —",
                         id=_issue_select_id(issue.id),
@@ -158,9 +161,9 @@ class Composer(VerticalScroll, can_focus=False):
         ]
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ActKind:
         value = self.query_one("#kind", Select).value
-        return value if isinstance(value, str) else "pass"
+        return cast(ActKind, value) if isinstance(value, str) else "pass"
 
     def _layout_kind(self) -> None:
         """Show the fields the chosen act needs, with choices from what is legal now."""
@@ -214,7 +217,7 @@ class Composer(VerticalScroll, can_focus=False):
             return
         self._choices[key] = list(choices)
         value = select.value
-        select.set_options(choices)
+        select.set_options([(literal(label), value) for label, value in choices])
         if any(v == value for _, v in choices):
             select.value = value
 
@@ -371,7 +374,7 @@ class Composer(VerticalScroll, can_focus=False):
         """The act the form describes, or what the form still lacks."""
         me = view.role.id
         kind = self.kind
-        text = self.query_one("#text", Input).value.strip()
+        text = stripped(self.query_one("#text", Input).value).strip()
         if kind in TEXT_REQUIRED and not text:
             return f"Write the {TEXT_LABELS[kind].lower()} first.", None
         base = self._base()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from tabletop.engine import Proposal
 from tabletop.exercise.model import Exercise
 from tabletop.tui.describe import actor_name, names, proposal_text
+from tabletop.tui.literal import literal
 
 STATUS_STYLE = {"live": "", "withdrawn": "dim strike", "superseded": "dim"}
 
@@ -59,9 +60,9 @@ class ProposalsTable(Vertical):
         table.add_column("#", key="id")
         table.add_column("By", key="by")
         for issue in self.exercise.issues:
-            table.add_column(issue.id, key=issue.id)
+            table.add_column(literal(issue.id), key=issue.id)
         if picture.score_column:
-            table.add_column(picture.score_column, key="score")
+            table.add_column(literal(picture.score_column), key="score")
         table.add_column("Status", key="status")
         table.add_column("Support", key="support")
         table.add_column("Rejected", key="rejected")
