@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError
+from tabletop.cli.common import CommandError, add_bot_option
 
 if TYPE_CHECKING:
     from tabletop.log import RecordedSession
@@ -29,13 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("exercise", type=Path, nargs="?", metavar="EXERCISE")
     parser.add_argument("--resume", type=Path, metavar="LOG", help="carry on a logged session")
-    parser.add_argument(
-        "--bot",
-        action="append",
-        default=[],
-        metavar="ROLE=STRATEGY",
-        help="a bot on the host plays ROLE; repeatable",
-    )
+    add_bot_option(parser, "a bot on the host plays ROLE; repeatable")
     parser.add_argument("--seed", type=int, help="fixes chance injects and the host's bots")
     parser.add_argument("--log", type=Path, metavar="PATH", help="where to write the session log")
     parser.add_argument(
@@ -88,13 +82,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _create(args: argparse.Namespace) -> RecordedSession:
-    from tabletop.cli.common import load_exercise
-    from tabletop.cli.play import bot_seats
+    from tabletop.cli.common import bot_seats, load_exercise
     from tabletop.log import RecordedSession, Seat
     from tabletop.tui.paths import new_log_path
 
     exercise = load_exercise(args.exercise)
-    bots = bot_seats(exercise.role_ids, args.bot)
+    bots = bot_seats(exercise, args.bot)
     seats = {
         role: Seat(kind="bot", strategy=bots[role]) if role in bots else Seat(kind="human")
         for role in exercise.role_ids

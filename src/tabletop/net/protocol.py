@@ -14,9 +14,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from tabletop.engine.acts import Act
+from tabletop.engine.acts import Act, ActKind
 from tabletop.engine.events import Event
-from tabletop.engine.state import Conclusion, Phase, Proposal, Ratification
+from tabletop.engine.phases import Phase
+from tabletop.engine.state import Conclusion, Proposal, Ratification
 from tabletop.exercise.model import Exercise
 
 PROTOCOL = 1
@@ -81,13 +82,13 @@ SEAT_MESSAGE: TypeAdapter[Hello | SendAct] = TypeAdapter(SeatMessage)
 class Legal(_Message):
     """A role's legal acts now (`LegalActs` on the wire), each closed kind with its reason."""
 
-    kinds: list[str]
+    kinds: list[ActKind]
     support: list[int] = []
     withdraw: list[int] = []
     reject: list[int] = []
     amend: list[int] = []
     message_to: list[str] = []
-    reasons: dict[str, str] = {}
+    reasons: dict[ActKind, str] = {}
 
 
 class Picture(_Message):
