@@ -27,9 +27,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.bot is None:
-        raise CommandError("the seat's screens need a terminal UI: run with --bot for now")
-    return _play_with_bot(args)
+    if args.bot is not None:
+        return _play_with_bot(args)
+    if args.seed is not None:
+        raise CommandError("--seed goes with --bot")
+    return _open_screens(args)
+
+
+def _open_screens(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from tabletop.net.client import JoinError, SeatClient
+    from tabletop.tui.seat import SeatApp
+
+    async def main() -> SeatApp:
+        client = SeatClient(args.address, args.code)
+        await client.join()
+        app = SeatApp(client)
+        await app.run_async()
+        return app
+
+    try:
+        app = asyncio.run(main())
+    except JoinError as error:
+        raise CommandError(str(error)) from None
+    if app.ending:
+        raise CommandError(app.ending)
+    return app.return_code or 0
 
 
 def _play_with_bot(args: argparse.Namespace) -> int:

@@ -81,7 +81,7 @@ class SeatClient:
         self._uri = uri_for(address)
         self._code = code
         self.on_update = on_update
-        self._on_notice = on_notice
+        self.on_notice = on_notice
         self._reconnect_for = reconnect_for
         self.seat: str | None = None
         self.exercise: Exercise | None = None
@@ -162,7 +162,7 @@ class SeatClient:
             await self._socket.close()
 
     async def _rejoin(self) -> None:
-        self._on_notice("lost the host: reconnecting…")
+        self.on_notice("lost the host: reconnecting…")
         loop = asyncio.get_running_loop()
         give_up = loop.time() + self._reconnect_for
         attempt = 0
@@ -177,7 +177,7 @@ class SeatClient:
                 if loop.time() > give_up or not passing:
                     raise
                 continue
-            self._on_notice("reconnected")
+            self.on_notice("reconnected")
             return
 
     # Messages ----------------------------------------------------------------
@@ -201,7 +201,7 @@ class SeatClient:
             if waiting is not None and not waiting.done():
                 waiting.set_result(message)
         elif isinstance(message, Error):
-            self._on_notice(f"the host: {message.message}")
+            self.on_notice(f"the host: {message.message}")
 
     async def act(self, act: Act) -> Ack | Refused:
         """Send an act and wait for the host's answer: on disk, or refused with a reason.
