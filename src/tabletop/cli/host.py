@@ -66,8 +66,6 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--codes goes with --headless; the console shows the codes")
     if not 0 <= args.port <= 65535:
         raise CommandError(f"--port {args.port}: give a port from 0 to 65535")
-    if not args.headless:
-        raise CommandError("the console host needs a terminal UI: run with --headless for now")
     try:
         recorded = _resume(args.resume) if args.resume else _create(args)
     except LogError as error:
@@ -76,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
         codes = _codes(recorded, fresh=args.resume is None)
         if args.codes is not None:
             _export(codes, args.codes)
-        return _run_headless(recorded, codes, args.bind, args.port)
+        if args.headless:
+            return _run_headless(recorded, codes, args.bind, args.port)
+        return _run_console(recorded, codes, args.bind, args.port)
     finally:
         recorded.close()
 
@@ -127,6 +127,25 @@ def _export(codes: Codes, path: Path) -> None:
         write_private(path, json.dumps(codes.as_dict(), indent=2) + "\n")
     except OSError as error:
         raise CommandError(f"{path}: cannot write the codes: {error.strerror}") from None
+
+
+def _run_console(recorded: RecordedSession, codes: Codes, bind: str, port: int) -> int:
+    from tabletop.bots import UnknownStrategy
+    from tabletop.net.codes import store_path
+    from tabletop.tui.app import run_app
+    from tabletop.tui.hosting import HostedApp
+    from tabletop.tui.live import LiveSession
+
+    try:
+        live = LiveSession(recorded)
+    except UnknownStrategy as error:
+        raise CommandError(f"{recorded.path}: {error}") from None
+    app = HostedApp(live, codes, store_path(recorded.path), bind, port)
+    code = run_app(app)
+    if app.ending:
+        raise CommandError(app.ending)
+    print(f"Session log: {recorded.path}", file=sys.stderr)
+    return code
 
 
 def _run_headless(recorded: RecordedSession, codes: Codes, bind: str, port: int) -> int:
