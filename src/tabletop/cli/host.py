@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,18 +81,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _create(args: argparse.Namespace) -> RecordedSession:
-    from tabletop.cli.common import bot_seats, load_exercise
-    from tabletop.log import RecordedSession, Seat
-    from tabletop.tui.paths import new_log_path
+    from tabletop.cli.common import new_session
+    from tabletop.log import RecordedSession
 
-    exercise = load_exercise(args.exercise)
-    bots = bot_seats(exercise, args.bot)
-    seats = {
-        role: Seat(kind="bot", strategy=bots[role]) if role in bots else Seat(kind="human")
-        for role in exercise.role_ids
-    }
-    seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
-    path = (args.log or new_log_path(exercise.id)).expanduser()
+    exercise, seats, seed, path = new_session(args)
     return RecordedSession.create(path, exercise, seed, seats)
 
 
