@@ -18,6 +18,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from tabletop.engine import Event, RoleView
 from tabletop.engine.acts import Act
+from tabletop.engine.phases import ENDED_PHASES
 from tabletop.exercise.model import Exercise
 from tabletop.net.protocol import (
     CLOSE_ENDED,
@@ -149,7 +150,9 @@ class SeatClient:
                 pass
             closed = socket.close_code
             self._lost()
-            if closed == CLOSE_ENDED:
+            if closed == CLOSE_ENDED or (
+                self.picture is not None and self.picture.phase in ENDED_PHASES
+            ):
                 self.ended = True
                 return
             if closed in FOR_GOOD:

@@ -16,11 +16,11 @@ from collections.abc import Callable
 from tabletop.bots import Bot, make_bot, play_until_human
 from tabletop.engine import IllegalAct
 from tabletop.engine.acts import Act, Advance, SkipTurn, Start
+from tabletop.engine.phases import ENDED_PHASES
 from tabletop.log import RecordedSession
 from tabletop.net.codes import Codes
 from tabletop.net.host import Console, Host
 
-ENDED = ("concluded", "aborted")
 BOT_PAUSE = 0.0
 """Seconds between the host's bot moves: none, nobody is watching."""
 
@@ -80,7 +80,7 @@ class Headless:
 
     @property
     def ended(self) -> bool:
-        return self.session.table.phase in ENDED
+        return self.session.table.phase in ENDED_PHASES
 
     async def run(self, bind: str, port: int, ready: Callable[[int], None]) -> None:
         """Listen, run the session to its end, tell every seat, close."""

@@ -13,10 +13,9 @@ from tabletop.bots import Bot
 from tabletop.bots.base import Draws
 from tabletop.engine import RoleView
 from tabletop.engine.acts import Act, Decline, Pass
+from tabletop.engine.phases import ENDED_PHASES
 from tabletop.net.client import Disconnected, SeatClient
 from tabletop.net.protocol import Refused
-
-ENDED = ("concluded", "aborted")
 
 
 async def play_seat(client: SeatClient, bot: Bot, seed: int) -> None:
@@ -34,7 +33,7 @@ async def play_seat(client: SeatClient, bot: Bot, seed: int) -> None:
             if client.picture is None or client.picture.role is None:
                 continue
             view = client.view()
-            if view.phase in ENDED or not view.my_turn or view.seq == decided:
+            if view.phase in ENDED_PHASES or not view.my_turn or view.seq == decided:
                 continue
             decided = view.seq
             draws = Draws(f"tabletop-remote/{seed}/{view.role.id}/{view.seq}")

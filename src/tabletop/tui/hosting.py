@@ -26,6 +26,8 @@ from tabletop.tui.live import LiveSession
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.seats import SeatLine, SeatsScreen
 
+CLOCK_SYNC = 5.0
+"""Seconds between the clock readings sent to every seat."""
 HANDED_BOT = "linear"
 """The strategy of a bot Control hands an abandoned seat to."""
 
@@ -62,8 +64,9 @@ class HostedApp(TabletopApp):
             remaining=self._remaining,
             on_seats=self._seats_changed,
         )
-        live.listeners.append(self.host.publish)
+        live.listeners.append(self._committed)
         self._panel: SeatsScreen | None = None
+        self._finishing = False
 
     @on(events.Mount)
     async def _listen(self) -> None:
@@ -75,11 +78,23 @@ class HostedApp(TabletopApp):
             self.exit(return_code=1)
             return
         self.address = f"{self.listen_on}:{port}"
+        if self.live.exercise.schedule.seconds_per_turn:
+            # Seats count the clock down themselves; this keeps them in step when
+            # Control grants more time, which moves no event.
+            self.set_interval(CLOCK_SYNC, self.host.clock_changed)
         self.call_after_refresh(self.action_seats)
+        self._committed()
 
     @on(events.Unmount)
     async def _stop_listening(self) -> None:
         await self.host.close()
+
+    def _committed(self) -> None:
+        """An act is in the log: every seat is sent it; at the end, the seats are let go."""
+        self.host.publish()
+        if self.live.ended and not self._finishing:
+            self._finishing = True
+            self.run_worker(self.host.finish(), group="host")
 
     def _apply(self, act: Act) -> object:
         events = self.live.apply(act)
