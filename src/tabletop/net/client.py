@@ -40,7 +40,7 @@ from tabletop.net.told import told_view
 RECONNECT_FOR = 300.0
 """Seconds to keep trying to reach a host that went away (long enough to restart it)."""
 BACKOFF = (0.1, 0.25, 0.5, 1.0, 2.0)
-FOR_GOOD = {4000, 4001, 4003, 4005, 4006, 1008, 1009}
+FOR_GOOD = {4000, 4001, 4003, 4005, 1008, 1009}
 """Close codes after which joining again cannot help."""
 
 

@@ -33,18 +33,13 @@ MAX_HOST_MESSAGE = 32 * 1024 * 1024
 """The largest frame a seat accepts: a catch-up after a long absence carries many events."""
 
 CLOSE_ENDED = 1000
-CLOSE_GOING_AWAY = 1001
 CLOSE_PROTOCOL = 4000
 CLOSE_CODE = 4001
 CLOSE_SEAT_TAKEN = 4002
 CLOSE_MALFORMED = 4003
-CLOSE_SLOW = 4004
 CLOSE_REISSUED = 4005
-CLOSE_HANDED_OVER = 4006
 
-ErrorKind = Literal[
-    "protocol", "code", "seat_taken", "malformed", "slow", "reissued", "handed_over"
-]
+ErrorKind = Literal["protocol", "code", "seat_taken", "malformed"]
 
 
 class _Message(BaseModel):
