@@ -291,3 +291,25 @@ def test_simulate_on_a_full_disk_says_so(
     contents = read_log(small_disk / "run-00001.jsonl")
     assert contents.problem is None and contents.events
     audited(contents)
+
+
+def test_a_new_log_is_its_owners_alone(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    write_session(path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["s.jsonl"]
+
+
+def test_without_hard_links_a_log_is_created_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "s.jsonl"
+    write_session(path)
+    assert read_log(path).problem is None
+    with pytest.raises(LogError, match="a log is already there"):
+        RecordedSession.create(path, EXERCISE, 1, SEATS)
+    assert [p.name for p in tmp_path.iterdir()] == ["s.jsonl"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 
 from tabletop.cli import main
 from tabletop.exercise.model import Exercise
-from tabletop.log import KEY_FILE, RecordedSession, read_log
+from tabletop.log import KEY_FILE, Misfit, RecordedSession, read_log, rebuild
 from tabletop.log.format import exercise_digest
 from tests.log.forge import Line, ended_log, forge, lines_of, reseal
 
@@ -278,3 +280,42 @@ def _briefing_with_digest(lines: list[Line]) -> None:
     _briefing(lines)
     lines[0]["exercise_sha256"] = exercise_digest(Exercise.model_validate(lines[0]["exercise"]))
     lines[0].pop("chain", None)
+
+
+def test_rebuild_names_a_misfit_by_its_event(log: Path) -> None:
+    forge(log, _control_signs)
+    with pytest.raises(Misfit) as raised:
+        rebuild(read_log(log))
+    assert (raised.value.seq, raised.value.line) == (3, 4)
+    assert str(raised.value).startswith(f"{log}:4: event 3 (signed) does not fit")
+
+
+CLI = "import sys; from tabletop.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_the_audit_needs_no_asserts(log: Path) -> None:
+    """Under `python -O` asserts vanish: the audit still refuses what the fold cannot take."""
+    forge(log, _control_signs)
+    done = subprocess.run(
+        [sys.executable, "-O", "-c", CLI, "log", "verify", str(log)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{log}:4: event 3 (signed)" in done.stdout
+
+
+def test_text_quoted_from_a_log_cannot_drive_the_terminal(
+    log: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def hostile(lines: list[Line]) -> None:
+        lines[3]["actor"] = "\x1b]0;pwned\x07"
+        lines[7]["payload"]["package"]["\x1b[2J"] = "x"
+
+    forge(log, hostile)
+    code, out = verify(log, capsys)
+    assert code == 1 and "\\x1b]0;pwned\\x07" in out
+    assert "\x1b" not in out and "\x07" not in out
+    assert main(["report", str(log)]) == 0
+    assert "\x1b" not in capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -105,3 +105,27 @@ def new_session(args: argparse.Namespace) -> tuple[Exercise, dict[str, Seat], in
     seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
     path = (args.log or new_log_path(exercise.id)).expanduser()
     return exercise, seats, seed, path
+
+
+class ProgressBar:
+    """`[#####.....] 50%`, redrawn in place on one terminal line, cleared when done."""
+
+    WIDTH = 40
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown = -1
+
+    def show(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        if filled == self._shown:
+            return
+        percent = 100 * done // max(total, 1)
+        self._stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent}%")
+        self._stream.flush()
+        self._shown = filled
+
+    def close(self) -> None:
+        if self._shown >= 0:
+            self._stream.write("\r" + " " * (self.WIDTH + 8) + "\r")
+            self._stream.flush()

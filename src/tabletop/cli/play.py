@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
     add_bot_option(
-        parser, "a bot plays ROLE (boulware, linear, conceder or reciprocating); repeatable"
+        parser,
+        "a bot plays ROLE (boulware, linear, conceder, reciprocating or integrative); repeatable",
     )
     parser.add_argument(
         "--seed", type=int, help="fixes the bots' choices and chance injects (default: random)"

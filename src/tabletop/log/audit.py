@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from tabletop.controls import escaped
 from tabletop.engine import acts
 from tabletop.engine.acts import Act
 from tabletop.engine.events import SESSION, Event
@@ -33,7 +34,10 @@ class Misfit(LogError):
     def __init__(self, where: str, event: Event, reason: str) -> None:
         self.seq = event.seq
         self.line = event.seq + 1
-        self.reason = f"event {event.seq} ({event.kind}) does not fit the session so far: {reason}"
+        self.reason = (
+            f"event {event.seq} ({event.kind}) does not fit the session so far: "
+            + escaped(reason, one_line=True)
+        )
         super().__init__(f"{where}:{self.line}: {self.reason}")
 
 
@@ -45,9 +49,10 @@ class Audit:
     where: str
     """The log's path, for messages."""
     _pending: tuple[Event, ...] = ()
-    """The events the rules derive that the current block has not shown yet."""
+    """The events the rules derive from the current block's act (or settling)."""
     _decision: Decision | None = None
     _shown: int = 0
+    """How many of them the log has shown so far."""
 
     @classmethod
     def of(cls, exercise: Exercise, seed: int, where: str) -> Audit:

@@ -16,6 +16,7 @@ from typing import BinaryIO, Literal
 
 from pydantic import ValidationError
 
+from tabletop.controls import escaped
 from tabletop.engine.events import Event
 from tabletop.log.errors import LogError
 from tabletop.log.format import GENESIS, Header, chained, exercise_digest, unseal
@@ -229,7 +230,7 @@ def _first(error: ValidationError) -> str:
     """Where the first problem is, and what it is."""
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
-    return f"{where}: {first['msg']}"
+    return escaped(f"{where}: {first['msg']}", one_line=True)
 
 
 def _too_long(limit: int) -> str:

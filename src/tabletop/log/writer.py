@@ -74,42 +74,51 @@ def _create(path: Path, first: bytes, fsync: bool) -> LogFile:
     The line is written to a file of a unique name beside `path`, then linked
     into place: `link` fails if `path` exists, so two processes creating the
     same log cannot both win, and nobody ever sees a log without its header.
+    The file is its owner's alone (mode 0600): it holds every confidential
+    briefing and private message of the session.
     """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".new")
+    try:
+        file = _filled(descriptor, path, first, fsync)
+        try:
+            os.link(temporary, path)
+        except OSError as error:
+            file.close()
+            if error.errno not in _NO_LINKS:
+                raise
+            file = _create_in_place(path, first, fsync)
+    finally:
+        with suppress(OSError):
+            os.unlink(temporary)
+    if fsync:
+        _sync_folder(folder)
+    return file
+
+
+def _create_in_place(path: Path, first: bytes, fsync: bool) -> LogFile:
+    """Without links: create `path` exclusively and write it there (a crash may tear it)."""
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        return _filled(descriptor, path, first, fsync)
+    except BaseException:
+        with suppress(OSError):
+            path.unlink()  # made just now, and not whole
+        raise
+
+
+def _filled(descriptor: int, path: Path, first: bytes, fsync: bool) -> LogFile:
+    """The new file open at `descriptor`, locked, holding `first`; closed if that fails."""
     file: LogFile = open(descriptor, "r+b", buffering=0)  # noqa: SIM115 - the writer owns it
     try:
         _lock(path, file)
         _write_all(file, first)
         if fsync:
             os.fsync(file.fileno())
-        os.chmod(descriptor, 0o666 & ~_umask())
-        try:
-            os.link(temporary, path)
-        except OSError as error:
-            if error.errno not in _NO_LINKS:
-                raise
-            file.close()
-            file = _create_in_place(path, first, fsync)
-        if fsync:
-            _sync_folder(folder)
     except BaseException:
         file.close()
         raise
-    finally:
-        with suppress(OSError):
-            os.unlink(temporary)
-    return file
-
-
-def _create_in_place(path: Path, first: bytes, fsync: bool) -> LogFile:
-    """Without links: create `path` exclusively and write it there (a crash may tear it)."""
-    file = open(path, "xb+", buffering=0)  # noqa: SIM115 - the writer owns it
-    _lock(path, file)
-    _write_all(file, first)
-    if fsync:
-        os.fsync(file.fileno())
     return file
 
 
@@ -134,12 +143,6 @@ def _write_all(file: LogFile, data: bytes) -> None:
         if not written:
             raise OSError(errno.EIO, "the write made no progress")
         view = view[written:]
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 class LogWriter:

@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
+from tabletop.narration.segments import text_of
 from tabletop.report.build import Entry, Frontier, PackageLines, Report, RoleScore
 from tabletop.report.trust import breach_notice
 
@@ -72,11 +73,19 @@ def status(report: Report) -> str:
 
 def frontier_sentences(frontier: Frontier) -> list[str]:
     """Where the deal sits against the Pareto frontier and the Nash package."""
-    lines = [
-        f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the Pareto "
-        f"frontier and {frontier.zopa} in the zone of agreement (better than no deal for "
-        "every signatory they need; valuations and reservations as in force at the end)."
-    ]
+    if frontier.frontier_size is None or frontier.zopa is None:
+        counted = (
+            f"Of {frontier.packages} possible packages, too many to count the Pareto frontier "
+            "and the zone of agreement for a report (`tabletop analyze --budget N` counts them)."
+        )
+    else:
+        counted = (
+            f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the "
+            f"Pareto frontier and {frontier.zopa} in the zone of agreement (worth at least no "
+            "deal to every signatory they need; valuations and reservations as in force at the "
+            "end)."
+        )
+    lines = [counted]
     if frontier.deal is not None:
         if frontier.on_frontier:
             lines.append(
@@ -89,9 +98,7 @@ def frontier_sentences(frontier: Frontier) -> list[str]:
                 f"({inline_package(frontier.better)})."
             )
     if frontier.nash is None:
-        lines.append(
-            "No package gives every delegation more than its reservation: no Nash package."
-        )
+        lines.append("No package is worth its reservation to every delegation: no Nash package.")
     else:
         lines.append(f"The Nash bargaining package: {inline_package(frontier.nash)}.")
         if frontier.deal is None and frontier.nash_joint_gain is not None:
@@ -116,12 +123,8 @@ def number(value: int | None) -> str:
 
 
 def sentence(entry: Entry) -> str:
-    """The entry as one line: who did what, or what happened when the rules acted."""
-    text = " ".join(entry.text.split())
-    if not entry.actor:
-        return text[:1].upper() + text[1:]
-    # A message reads "A → B", its text (if revealed) after a colon.
-    return f"{entry.actor} {text}" if entry.kind == "messaged" else f"{entry.actor}: {text}"
+    """The entry as one plain line, as the screens tell it."""
+    return " ".join(text_of(entry.words).split())
 
 
 def withheld(count: int) -> str:
@@ -138,7 +141,7 @@ class Table(NamedTuple):
 
 
 def seats_table(report: Report) -> Table:
-    return Table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles], set())
+    return Table(["Delegation", "Played by"], [[r.title, r.seat] for r in report.roles], set())
 
 
 def scores_table(scores: list[RoleScore]) -> Table:

@@ -234,7 +234,7 @@ def _control_papers(cursor: ReplayCursor, state: SessionState) -> str:
     for role in exercise.roles:
         seat = str(seats[role.id]) if role.id in seats else "unassigned"
         blocks += [
-            f"## {role.name} ({seat})",
+            f"## {role.title}: {seat}",
             role.public_briefing.strip(),
             "### Confidential briefing",
             role.confidential_briefing.strip(),
@@ -482,7 +482,7 @@ class ReplayScreen(Screen[None]):
 
     def action_pick_viewer(self) -> None:
         choices = [(CONTROL, "Control (everything)")]
-        choices += [(r.id, f"{r.name} (only what it knew)") for r in self.exercise.roles]
+        choices += [(r.id, f"{r.title}: only what it knew") for r in self.exercise.roles]
         self.app.push_screen(ChoiceScreen("View the replay as:", choices), self._view_as)
 
     async def _view_as(self, viewer: str | None) -> None:
