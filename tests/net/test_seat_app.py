@@ -27,7 +27,7 @@ async def test_a_delegation_plays_from_its_own_terminal(tmp_path: Path) -> None:
             screen = app.screen
             assert isinstance(screen, DelegationScreen)
             await until(pilot, lambda: screen.view is not None and screen.view.my_turn)
-            assert "United States" in screen_text(app)
+            assert "USA · opening statements" in screen_text(app)
             assert "confidential" in widget_text(app).lower()
 
             # An act the host refuses comes back with its reason, as at the hot seat.
