@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
+
+import pytest
 
 from tabletop.exercise.loader import load
 from tabletop.log import Seat
-from tabletop.net.client import SeatClient
+from tabletop.net.client import JoinError, SeatClient
 from tabletop.net.codes import Codes, store_path
 from tabletop.tui.hosting import HostedApp
 from tabletop.tui.live import create
@@ -51,3 +54,26 @@ async def test_control_hands_a_seat_whose_terminal_is_gone_to_a_bot(tmp_path: Pa
     events = log_lines(live.path)
     assert events[-1]["kind"] == "concluded"
     assert any(e["actor"] == "usa" for e in events)
+
+
+async def test_control_gives_a_seat_a_new_code(tmp_path: Path) -> None:
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="human") for r in exercise.role_ids}
+    live = create(tmp_path / "s.jsonl", exercise, 5, seats)
+    codes = Codes.fresh(exercise.role_ids)
+    old = codes["usa"]
+    store = store_path(live.path)
+    app = HostedApp(live, codes, store, "127.0.0.1", 0, pace=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        client = SeatClient(app.address, old)
+        await client.join()
+        receiving = asyncio.create_task(client.run())
+        await until(pilot, lambda: "usa" in app.host.seats)
+        await pilot.press("r")  # the first row: the United States
+        with pytest.raises(JoinError, match="new code"):
+            await receiving
+        assert codes["usa"] != old and codes["usa"] in screen_text(app)
+        assert json.loads(store.read_text())["usa"] == codes["usa"]
+        with pytest.raises(JoinError, match="opens no seat"):
+            await SeatClient(app.address, old).join()
