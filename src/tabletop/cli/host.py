@@ -143,12 +143,15 @@ def _run_headless(recorded: RecordedSession, codes: Codes, bind: str, port: int)
     import asyncio
 
     from tabletop.net.headless import Headless
+    from tabletop.net.host import reachable
 
     def console(line: str) -> None:
         print(f"tabletop host: {line}", file=sys.stderr, flush=True)
 
     def ready(chosen: int) -> None:
         print(f"Listening on ws://{bind}:{chosen}", flush=True)
+        if bind != "127.0.0.1":
+            print(f"Seats join: tabletop join {reachable(bind, chosen)} --code CODE", flush=True)
         print(f"Session log: {recorded.path}", flush=True)
 
     async def main() -> None:

@@ -12,6 +12,7 @@ reaches the session and never stops the other seats.
 from __future__ import annotations
 
 import asyncio
+import socket as socket_module
 from collections.abc import Callable
 
 from pydantic import ValidationError
@@ -311,6 +312,21 @@ class Host:
         link.sent = table.seq
         link.fired = table.fired
         return frame
+
+
+def reachable(bind: str, port: int) -> str:
+    """The address seats should join: this machine's LAN address when listening on all of them."""
+    if bind not in ("0.0.0.0", "::", ""):
+        return f"{bind}:{port}"
+    probe = socket_module.socket(socket_module.AF_INET, socket_module.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))  # no packet is sent: this only picks a route
+        address = str(probe.getsockname()[0])
+    except OSError:
+        address = socket_module.gethostname()
+    finally:
+        probe.close()
+    return f"{address}:{port}"
 
 
 def _peer(socket: ServerConnection) -> str:

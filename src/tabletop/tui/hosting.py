@@ -18,7 +18,7 @@ from textual import events, on
 from tabletop.bots import make_bot
 from tabletop.engine.acts import Act
 from tabletop.net.codes import Codes
-from tabletop.net.host import Host
+from tabletop.net.host import Host, reachable
 from tabletop.net.protocol import PROJECTOR
 from tabletop.tui import DEFAULT_PACE, keymap
 from tabletop.tui.app import TabletopApp
@@ -77,7 +77,7 @@ class HostedApp(TabletopApp):
             self.ending = f"cannot listen on {self.listen_on}:{self.port}: {why}"
             self.exit(return_code=1)
             return
-        self.address = f"{self.listen_on}:{port}"
+        self.address = reachable(self.listen_on, port)
         if self.live.exercise.schedule.seconds_per_turn:
             # Seats count the clock down themselves; this keeps them in step when
             # Control grants more time, which moves no event.
