@@ -162,6 +162,10 @@ class SeatApp(App[None]):
         self._screen.remaining = picture.remaining
 
     def _tick(self) -> None:
+        """One second of the turn clock, counted here between the host's readings."""
+        picture = self.client.picture
+        if picture is None or picture.phase == "paused":
+            return
         screen = self._screen
         if isinstance(screen, DelegationScreen) and screen.remaining:
             screen.remaining -= 1
