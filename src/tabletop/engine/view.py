@@ -42,13 +42,17 @@ class RoleView:
         table: Table,
         events: Sequence[Event],
         role: str,
-        legal: LegalMemo | None = None,
+        legal: LegalActs | None = None,
+        memo: LegalMemo | None = None,
     ):
+        """`legal` is given when the table is not the session's own (a remote seat's copy);
+        `memo`, the session's own legal acts kept (`role_view`)."""
         self.exercise = exercise
         self.role: Role = exercise.role(role)
         self._table = table
         self._history = events
         self._count = len(events)
+        self.seq = table.seq
         self.phase: Phase = table.phase
         self.round = table.round
         self.rounds = table.rounds
@@ -59,8 +63,8 @@ class RoleView:
         self.conclusion: Conclusion | None = table.conclusion
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
-        self._legal: LegalActs | None = None
-        self._memo = legal
+        self._legal = legal
+        self._memo = memo
 
     @property
     def my_turn(self) -> bool:
@@ -114,4 +118,6 @@ class RoleView:
 
 
 def role_view(session: Session, role: str) -> RoleView:
-    return RoleView(session.reading(role), session.table, session.events, role, session.legal_memo)
+    return RoleView(
+        session.reading(role), session.table, session.events, role, memo=session.legal_memo
+    )

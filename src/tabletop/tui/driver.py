@@ -163,6 +163,8 @@ class Driver:
                 else:
                     app.call_after_refresh(self._bot_move)
             return
+        if mover in live.remote:
+            return  # its own terminal has the turn
         if isinstance(top, ConsoleScreen) and live.turn_key() != self._declined:
             self.hand_over(mover)
 

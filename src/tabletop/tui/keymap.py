@@ -155,3 +155,23 @@ def user_keymap(path: Path | None = None) -> dict[str, str]:
     if not isinstance(data, dict):
         return {}
     return {str(k): v for k, v in data.items() if isinstance(v, str)}
+
+
+HOST: list[BindingType] = [
+    Binding("f2", "seats", "Seats", tooltip="Join codes, and who is connected", id="host.seats"),
+]
+
+SEATS: list[BindingType] = [
+    Binding("escape,f2", "close", "Close", tooltip="Back to the console", id="seats.close"),
+    Binding(
+        "r", "seat('reissue')", "New code", tooltip="A new code for the seat", id="seats.reissue"
+    ),
+    Binding("b", "seat('bot')", "To a bot", tooltip="A bot plays the seat", id="seats.bot"),
+    Binding(
+        "k",
+        "seat('keyboard')",
+        "To the hot seat",
+        tooltip="The seat plays at this keyboard",
+        id="seats.keyboard",
+    ),
+]
