@@ -22,6 +22,8 @@ Phase = Literal[
     "setup", "briefing", "opening", "negotiating", "ratification", "concluded", "paused", "aborted"
 ]
 LIVE_PHASES: tuple[Phase, ...] = ("briefing", "opening", "negotiating", "ratification")
+ENDED_PHASES: tuple[Phase, ...] = ("concluded", "aborted")
+"""Phases after which nothing more can happen in a session."""
 ProposalStatus = Literal["live", "withdrawn", "superseded"]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
+from tabletop.log.trust import breach_notice
 from tabletop.report.build import Entry, PackageLines, Report
-from tabletop.report.trust import breach_notice
 
 REVEAL_HINT = "`tabletop report --reveal`"
 

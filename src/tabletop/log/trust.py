@@ -14,7 +14,9 @@ from pathlib import Path
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
-from tabletop.log import Header, LogContents, LogError, LogProblem, rebuild
+from tabletop.log.format import Header
+from tabletop.log.reader import LogContents, LogError, LogProblem, read_log
+from tabletop.log.recorded import rebuild
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ def trusted(contents: LogContents) -> TrustedLog:
         LogProblem(line, "corrupt", message),
         rebuild(contents, good),
     )
+
+
+def load_trusted(path: Path) -> TrustedLog:
+    """Read and verify a log for replay or a fork; raises LogError if no part of it can be used."""
+    return trusted(read_log(path))
 
 
 def breach_notice(problem: LogProblem, trusted_events: int) -> str:
