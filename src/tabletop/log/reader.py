@@ -7,9 +7,6 @@ the middle, because a session can carry on from the whole events before it.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -17,6 +14,7 @@ from typing import BinaryIO, Literal
 
 from pydantic import ValidationError
 
+from tabletop.collector import paused
 from tabletop.engine.events import Event
 from tabletop.log.format import GENESIS, Header, chained, unseal
 
@@ -90,7 +88,7 @@ def _read(path: Path, file: BinaryIO, verify: bool, upto: int | None) -> LogCont
     lines = file if upto is None else islice(file, max(upto, 0))
     # The checks of a line are spelled out here rather than called: at a hundred
     # thousand lines, a call per line is a noticeable share of a replay.
-    with _collector_paused():
+    with paused():
         for number, raw in enumerate(lines, start=2):
             if not raw.endswith(b"\n"):
                 # A line counts only once its newline is written: the writer ends
@@ -119,25 +117,6 @@ def _read(path: Path, file: BinaryIO, verify: bool, upto: int | None) -> LogCont
     # Unverified, the last hash may be any 64 bytes: it must not stop the reading.
     last_hash = last.decode("ascii", "replace")
     return LogContents(path, header, last_hash, good_bytes, events, problem)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of a long read.
-
-    A read leaves no cycles to collect: the events it makes are all kept.
-    Yet every few hundred new objects set the collector off, and as events
-    pile up it goes over all of them again and again; paused, it looks them
-    over once afterwards. That was a sixth of a 100,000-event replay.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _header(path: Path, raw: bytes, verify: bool) -> tuple[Header, bytes]:

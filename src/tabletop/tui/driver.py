@@ -11,11 +11,10 @@ person; or the outcome.
 
 from __future__ import annotations
 
-import gc
-
 from textual.app import App
 from textual.screen import Screen
 
+from tabletop import collector
 from tabletop.engine import IllegalAct
 from tabletop.engine.acts import Act, SkipTurn
 from tabletop.engine.history import history
@@ -61,7 +60,7 @@ class Driver:
 
     def close(self) -> None:
         self._open = False
-        gc.unfreeze()
+        collector.let_go()
         self.live.close()
 
     def _freeze(self) -> None:
@@ -73,7 +72,7 @@ class Driver:
         by 150 ms. Garbage frozen with them is freed after `close`.
         """
         if self._open:
-            gc.freeze()
+            collector.keep_alive()
 
     # Acting ------------------------------------------------------------------
 
