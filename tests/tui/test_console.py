@@ -16,6 +16,7 @@ from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.clock import ClockPrompt
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.help import HelpScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
@@ -48,15 +49,21 @@ async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path
         assert "⏱ 0:" in screen_text(app)
         await run_out(app)
         await pilot.pause()
+        # The delegation has the keyboard: Control takes it back, then chooses.
+        assert isinstance(app.screen, GiveBackScreen)
+        assert "Time is up for Town" in screen_text(app)
+        await pilot.press("enter")
         assert isinstance(app.screen, ClockPrompt)
         assert "Time is up for Town" in screen_text(app)
         await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        await pilot.press("enter")
         assert isinstance(app.screen, DelegationScreen) and live.mover == "town"
         # The turn has its 10 s back; the real clock may have taken a second or two since.
         assert app.driver.clock is not None and app.driver.clock.remaining >= 7
         await run_out(app)
         await pilot.pause()
-        await pilot.press("k")
+        await pilot.press("enter", "k")
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         assert live.mover == "fest"
         assert live.session.events[-1].kind == "skipped"

@@ -105,6 +105,16 @@ HANDOVER: list[BindingType] = [
     ),
 ]
 
+GIVE_BACK: list[BindingType] = [
+    Binding(
+        "enter",
+        "confirm",
+        "Control is here",
+        tooltip="Control has the keyboard back: show the console",
+        id="give_back.confirm",
+    ),
+]
+
 DELEGATION: list[BindingType] = [
     Binding(
         "escape",
