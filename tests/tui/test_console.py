@@ -6,7 +6,7 @@ import gc
 import json
 from pathlib import Path
 
-from textual.widgets import Button, Input, Select
+from textual.widgets import Button, Input, MarkdownViewer, Select
 
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
@@ -138,6 +138,13 @@ async def test_keys_can_be_remapped_from_the_user_keymap(
         assert phase(app) == "setup"
         await pilot.press("f5")
         assert phase(app) == "briefing"
+        assert "f5 Start" in str(app.screen.query_one("#do-start", Button).label)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert (
+            "| **f5** | start: open the briefing |"
+            in app.screen.query_one(MarkdownViewer).document.source
+        )
 
 
 def test_an_unreadable_keymap_is_ignored(tmp_path: Path) -> None:
