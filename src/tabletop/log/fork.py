@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tabletop.engine.state import ENDED_PHASES, SessionState
+from tabletop.engine.phases import ENDED_PHASES
+from tabletop.engine.state import SessionState
 from tabletop.log.cursor import ReplayCursor
-from tabletop.log.reader import LogError
+from tabletop.log.errors import LogError
 from tabletop.log.recorded import RecordedSession
 from tabletop.log.trust import TrustedLog
 

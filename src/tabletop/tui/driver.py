@@ -248,7 +248,7 @@ class Driver:
                 clock.extend()
                 self.follow()
 
-        name = live.exercise.role(mover).name
+        name = live.exercise.role(mover).title
         self.app.push_screen(ClockPrompt(name, clock.seconds, blocked), decided)
 
     # Hand-over ---------------------------------------------------------------
@@ -258,7 +258,7 @@ class Driver:
         live = self.live
         key = live.turn_key() if live.mover == role else None
         state = live.state
-        name = live.exercise.role(role).name
+        name = live.exercise.role(role).title
         if key is None:
             why = "Control hands you the keyboard: read your papers, or write a private message."
         elif state.phase == "ratification":
@@ -276,9 +276,7 @@ class Driver:
                 self.app.push_screen(self._delegation(role, key), self._after_delegation)
             else:
                 self._declined = key
-                self._back_to_control(
-                    f"The hand-over to {live.exercise.role(role).name} was declined."
-                )
+                self._back_to_control(f"The hand-over to {name} was declined.")
 
         self._handover.call(name, why, key)
         self.app.push_screen(self._handover, answered)
@@ -318,7 +316,7 @@ class Driver:
         ):
             self.follow()
             return
-        holder = live.exercise.role(self._holder).name if self._holder else "The delegation"
+        holder = live.exercise.role(self._holder).title if self._holder else "The delegation"
         why = {
             "acted": f"{holder} has made its move.",
             "handed back": f"{holder} has handed the keyboard back.",

@@ -13,7 +13,7 @@ from pathlib import Path
 from tabletop.bots import Bot, UnknownStrategy, make_bot, play_until_human
 from tabletop.engine import Event, RoleView, Session, SessionState, role_view
 from tabletop.engine.acts import Act
-from tabletop.engine.state import ENDED_PHASES
+from tabletop.engine.phases import ENDED_PHASES
 from tabletop.exercise.model import Exercise
 from tabletop.log import Header, LogError, RecordedSession, Seat
 from tabletop.tui.pictures import ControlPicture, control_picture

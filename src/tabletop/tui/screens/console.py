@@ -18,8 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from tabletop.engine.acts import (
+    CONTROL_KINDS,
     Abort,
     Act,
+    ActKind,
     Advance,
     Annotate,
     End,
@@ -30,7 +32,8 @@ from tabletop.engine.acts import (
     SkipTurn,
     Start,
 )
-from tabletop.engine.state import ENDED_PHASES
+from tabletop.engine.phases import ENDED_PHASES
+from tabletop.narration.plain import plain
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.hidden import hidden
@@ -38,7 +41,6 @@ from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
 from tabletop.tui.pictures import ControlPicture
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
-from tabletop.tui.text import reflow
 from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
 from tabletop.tui.widgets.inject_list import InjectList, InjectStatus
@@ -47,18 +49,7 @@ from tabletop.tui.widgets.proposals import ProposalsTable
 from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
 
-ACT_OF_ACTION = {
-    "start": "start",
-    "advance": "advance",
-    "inject": "inject",
-    "pause": "pause",
-    "resume": "resume",
-    "extend": "extend",
-    "skip": "skip",
-    "annotate": "annotate",
-    "end": "end",
-    "abort": "abort",
-}
+ACT_OF_ACTION: dict[str, ActKind] = {kind: kind for kind in CONTROL_KINDS}
 """Console action → the kind of Control act in `legal_acts("control")` that allows it."""
 
 ASKS_FIRST = frozenset({"inject", "annotate", "end", "abort"})
@@ -268,7 +259,7 @@ class ConsoleScreen(Screen[None]):
         if picture is None:
             return
         choices = [
-            (i.id, f"{i.title} — {reflow(i.text)}")
+            (i.id, f"{i.title} — {plain(i.text)}")
             for i in picture.exercise.injects
             if i.id in picture.legal.injects
         ]
@@ -334,7 +325,7 @@ class ConsoleScreen(Screen[None]):
         if turn in self.humans:
             self.post_message(RequestHandover(turn))
             return
-        choices = [(r, picture.exercise.role(r).name) for r in self.humans]
+        choices = [(r, picture.exercise.role(r).title) for r in self.humans]
         self.app.push_screen(
             ChoiceScreen(
                 "Hand the keyboard to which delegation?",
@@ -357,6 +348,6 @@ class ConsoleScreen(Screen[None]):
             if inject.id in picture.legal.injects:
                 yield (
                     f"Fire inject: {inject.title}",
-                    reflow(inject.text),
+                    plain(inject.text),
                     FireInject(inject=inject.id),
                 )

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from rich.markdown import Markdown
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -31,6 +31,7 @@ from tabletop.log.cursor import ReplayCursor
 from tabletop.log.fork import fork, fork_path, fork_refusal
 from tabletop.log.trust import TrustedLog, breach_notice, load_trusted
 from tabletop.tui import keymap
+from tabletop.tui.literal import LiteralApp
 from tabletop.tui.moment import moment
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.replay_prompt import ReplayPrompt
@@ -182,7 +183,7 @@ class ReplayScreen(Screen[None]):
 
     def action_pick_viewer(self) -> None:
         choices = [(CONTROL, "Control (everything)")]
-        choices += [(r.id, f"{r.name} (only what it knew)") for r in self.exercise.roles]
+        choices += [(r.id, f"{r.title}: only what it knew") for r in self.exercise.roles]
         self.app.push_screen(ChoiceScreen("View the replay as:", choices), self._view_as)
 
     async def _view_as(self, viewer: str | None) -> None:
@@ -239,7 +240,7 @@ class ReplayScreen(Screen[None]):
         self.dismiss(None)
 
 
-class ReplayApp(App[Path | None]):
+class ReplayApp(LiteralApp[Path | None]):
     """`tabletop replay LOG` on its own: the replay screen, ending with the path of a fork."""
 
     CSS_PATH = STYLES / "app.tcss"

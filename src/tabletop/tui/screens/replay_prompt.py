@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tabletop.tui import keymap
+from tabletop.tui.literal import literal
 
 Check = Callable[[str], "str | None"]
 """Why an answer will not do, or None when it will."""
@@ -29,7 +30,7 @@ class ReplayPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(literal(self.question), classes="dialog-title")
             yield Input(value=self.value, id="answer")
             yield Static("", id="problem")
             yield Label("Enter to confirm · Esc to cancel", classes="dialog-keys")
