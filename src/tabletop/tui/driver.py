@@ -19,16 +19,15 @@ from textual.screen import Screen
 from tabletop import collector
 from tabletop.engine import IllegalAct
 from tabletop.engine.acts import Act, SkipTurn
-from tabletop.engine.history import history
 from tabletop.exercise.model import CONTROL
 from tabletop.tui.live import LiveSession
-from tabletop.tui.pictures import score_chart
+from tabletop.tui.pictures import outcome_picture
 from tabletop.tui.screens.clock import ClockPrompt
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
-from tabletop.tui.screens.outcome import OutcomePicture, OutcomeScreen
+from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.turn_clock import TurnClock, TurnKey
 
 Leaving = Literal["acted", "handed back", "time"]
@@ -166,7 +165,7 @@ class Driver:
         if live.ended:
             if not self._outcome_shown:
                 self._outcome_shown = True
-                app.push_screen(OutcomeScreen(self.outcome()))
+                app.push_screen(OutcomeScreen(outcome_picture(self.live.session)))
             return
         mover = live.mover
         if mover is None:
@@ -353,18 +352,4 @@ class Driver:
 
     def show_outcome(self) -> None:
         if self.live.ended:
-            self.app.push_screen(OutcomeScreen(self.outcome()))
-
-    def outcome(self) -> OutcomePicture:
-        live = self.live
-        exercise = live.exercise
-        state = live.state
-        leading = history(exercise, live.session.seed, live.session.events).leading
-        aborted = next((e for e in live.session.events if e.kind == "aborted"), None)
-        return OutcomePicture(
-            exercise=exercise,
-            conclusion=state.conclusion,
-            abort_reason=aborted.payload["reason"] if aborted else "",
-            reservations=dict(state.reservations),
-            chart=score_chart(exercise, leading, state.reservations, exercise.role_ids),
-        )
+            self.app.push_screen(OutcomeScreen(outcome_picture(self.live.session)))
