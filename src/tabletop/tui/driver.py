@@ -315,7 +315,7 @@ class Driver:
         ):
             self.follow()
             return
-        holder = live.exercise.role(self._holder).title if self._holder else "The delegation"
+        holder = live.exercise.role(self._holder).label if self._holder else "The delegation"
         why = {
             "acted": f"{holder} has made its move.",
             "handed back": f"{holder} has handed the keyboard back.",

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label
 
 from tabletop.tui import keymap
 
@@ -50,7 +50,7 @@ class GiveBackScreen(ModalScreen[None]):
                 yield Input(
                     password=True, placeholder="Control's PIN", compact=True, id="give-back-pin"
                 )
-                yield Static("", id="give-back-problem")
+                yield Label("", id="give-back-problem")
             else:
                 with Horizontal(classes="dialog-buttons"):
                     yield Button("Enter  Control is here", variant="primary", id="give-back-ok")
@@ -77,11 +77,11 @@ class GiveBackScreen(ModalScreen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if hmac.compare_digest(event.value.encode(), self.pin.encode()):
-            self.query_one("#give-back-problem", Static).update("")
+            self.query_one("#give-back-problem", Label).update("")
             self.dismiss(None)
             return
         event.input.value = ""
-        self.query_one("#give-back-problem", Static).update(
+        self.query_one("#give-back-problem", Label).update(
             Text("That is not Control's PIN.", style="bold red")
         )
 
