@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from tabletop.engine import SessionState, role_view
+from tabletop.engine import SessionState
 from tabletop.engine.history import history
 from tabletop.exercise.model import CONTROL
 from tabletop.log import LogError, RecordedSession
@@ -125,7 +125,7 @@ class ReplayScreen(Screen[None]):
                 self._papers = now.papers
                 self.query_one("#replay-papers-text", Static).update(Markdown(now.papers))
         else:
-            self.query_one(Briefing).view = role_view(self.cursor.session, self.viewer)
+            self.query_one(Briefing).view = now.view
             self.query_one(Conversation).events = now.events
 
     # Moving ------------------------------------------------------------------
