@@ -204,3 +204,20 @@ async def test_no_frame_between_the_delegation_and_the_console_shows_the_console
         assert not isinstance(screen, ConsoleScreen)
         assert "Control — " not in text and "Skip turn" not in text, text
     assert "Skip turn" in frames[-1][1], "the console shows once Control is back"
+
+
+async def test_time_running_out_behind_the_give_back_waits_for_control(
+    timed: Exercise, tmp_path: Path
+) -> None:
+    app = town_and_a_bot(timed, tmp_path / "s.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await town_at_the_keyboard(pilot)
+        await pilot.press("escape", "escape")
+        console_hidden(app)
+        assert app.driver is not None and app.driver.clock is not None
+        while app.driver.clock.remaining > 0:
+            app.driver.tick_clock()
+        await pilot.pause()
+        console_hidden(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ClockPrompt)

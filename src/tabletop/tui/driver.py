@@ -227,6 +227,10 @@ class Driver:
             self._clock_due = key
             self._leave(top, "time")
             return
+        if isinstance(top, GiveBackScreen):
+            # Control is not back yet: it is asked once it is.
+            self._clock_due = key
+            return
         self._ask_about_time(clock)
 
     def _ask_about_time(self, clock: TurnClock) -> None:
