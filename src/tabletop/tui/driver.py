@@ -7,6 +7,12 @@ changes. Then every screen gets a fresh picture (Control's to the console,
 a `RoleView` to a delegation's screen), and the driver moves things on: a
 bot's move on a timer, at a pace a room can follow; a hand-over to a
 person; or the outcome.
+
+The hot seat is guarded both ways: the hand-over shows nothing until the
+delegation called is at the keyboard, and once a delegation is done with it
+(its move, Esc, its time out) the give-back screen shows nothing until
+Control is back, unless the move hands the keyboard straight on to the next
+delegation's hand-over.
 """
 
 from __future__ import annotations
