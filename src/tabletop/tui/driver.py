@@ -179,6 +179,8 @@ class Driver:
         if mover in live.bots:
             self._bot_soon()
             return
+        if mover in live.remote:
+            return  # its own terminal has the turn
         if isinstance(top, ConsoleScreen) and live.turn_key() != self._declined:
             self.hand_over(mover)
 
@@ -321,6 +323,7 @@ class Driver:
             and not live.ended
             and mover is not None
             and mover not in live.bots
+            and mover not in live.remote
             and live.turn_key() != self._declined
         ):
             self.follow()

@@ -219,6 +219,26 @@ HELP: list[BindingType] = [
 ]
 
 
+HOST: list[BindingType] = [
+    Binding("f2", "seats", "Seats", tooltip="Join codes, and who is connected", id="host.seats"),
+]
+
+SEATS: list[BindingType] = [
+    Binding("escape,f2", "close", "Close", tooltip="Back to the console", id="seats.close"),
+    Binding(
+        "r", "seat('reissue')", "New code", tooltip="A new code for the seat", id="seats.reissue"
+    ),
+    Binding("b", "seat('bot')", "To a bot", tooltip="A bot plays the seat", id="seats.bot"),
+    Binding(
+        "k",
+        "seat('keyboard')",
+        "To the hot seat",
+        tooltip="The seat plays at this keyboard",
+        id="seats.keyboard",
+    ),
+]
+
+
 SCREENS: tuple[list[BindingType], ...] = (
     APP,
     START,
@@ -232,6 +252,8 @@ SCREENS: tuple[list[BindingType], ...] = (
     REPLAY,
     PROMPT,
     HELP,
+    HOST,
+    SEATS,
 )
 """Every screen's bindings: what the help and the console's panel read their keys from."""
 
