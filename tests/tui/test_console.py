@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, MarkdownViewer, Select
 
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
-from tabletop.tui.app import TabletopApp, new_session_app
+from tabletop.tui.app import new_session_app
 from tabletop.tui.keymap import user_keymap
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.clock import ClockPrompt
@@ -22,20 +22,13 @@ from tabletop.tui.screens.help import HelpScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.widgets.composer import Composer
 from tabletop.tui.widgets.key_footer import KeyFooter
-from tests.tui.helpers import phase, screen_text, until
+from tests.tui.helpers import phase, run_out, screen_text, until
 
 SIZE = (80, 24)
 
 
 def humans(exercise: Exercise) -> dict[str, Seat]:
     return {r: Seat(kind="human") for r in exercise.role_ids}
-
-
-async def run_out(app: TabletopApp) -> None:
-    """The seconds of a turn pass at once (the real clock ticks too, so count down to 0)."""
-    assert app.driver is not None and app.driver.clock is not None
-    while app.driver.clock.remaining > 0:
-        app.driver.tick_clock()
 
 
 async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path: Path) -> None:

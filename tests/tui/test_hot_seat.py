@@ -26,7 +26,7 @@ from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.setup import SetupScreen
 from tabletop.tui.screens.start import StartScreen
-from tests.tui.helpers import screen_text, send, until
+from tests.tui.helpers import run_out, screen_text, send, until
 
 SIZE = (80, 24)
 NOTE = "SECRET-NOTE-control"
@@ -117,9 +117,7 @@ async def test_when_time_runs_out_control_takes_the_keyboard_back_first(
     app = town_and_a_bot(timed, tmp_path / "s.jsonl")
     async with app.run_test(size=SIZE) as pilot:
         await town_at_the_keyboard(pilot)
-        assert app.driver is not None and app.driver.clock is not None
-        while app.driver.clock.remaining > 0:
-            app.driver.tick_clock()
+        await run_out(app)
         await pilot.pause()
         console_hidden(app)
         assert "Time is up for Town." in screen_text(app)
@@ -214,9 +212,7 @@ async def test_time_running_out_behind_the_give_back_waits_for_control(
         await town_at_the_keyboard(pilot)
         await pilot.press("escape", "escape")
         console_hidden(app)
-        assert app.driver is not None and app.driver.clock is not None
-        while app.driver.clock.remaining > 0:
-            app.driver.tick_clock()
+        await run_out(app)
         await pilot.pause()
         console_hidden(app)
         await pilot.press("enter")
