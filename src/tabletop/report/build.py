@@ -23,10 +23,10 @@ from tabletop.engine.history import History, history
 from tabletop.engine.state import SessionState
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents
+from tabletop.log.trust import trusted
 from tabletop.narration.events import STAGES, event_words
 from tabletop.narration.names import ENDING_WORDS, actor_name, package_lines
 from tabletop.narration.segments import Words
-from tabletop.report.trust import trusted
 
 PackageLines = list[tuple[str, str]]
 """(issue name, option name) for each issue."""
