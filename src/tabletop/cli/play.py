@@ -43,6 +43,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="SECONDS",
         help=f"seconds between bot moves, so a room can follow (default: {DEFAULT_PACE})",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        metavar="N",
+        help="negotiating rounds for this session (default: the exercise's schedule)",
+    )
+    parser.add_argument(
+        "--turn-seconds",
+        type=int,
+        metavar="S",
+        help="the turn clock for this session, 10 to 3600 seconds (default: the exercise's)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -77,6 +89,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.pace < 0:
         raise CommandError("--pace: seconds between bot moves cannot be negative")
+    if args.rounds is not None and not 1 <= args.rounds <= 100:
+        raise CommandError("--rounds: give between 1 and 100 rounds")
+    if args.turn_seconds is not None and not 10 <= args.turn_seconds <= 3600:
+        raise CommandError("--turn-seconds: give between 10 and 3600 seconds a turn")
     exercise = load_exercise(args.exercise)
     bots = bot_seats(exercise.role_ids, args.bot)
     seats = {
@@ -86,7 +102,15 @@ def run(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
     path = (args.log or new_log_path(exercise.id)).expanduser()
     try:
-        app = new_session_app(exercise, seats, seed, path, pace=args.pace)
+        app = new_session_app(
+            exercise,
+            seats,
+            seed,
+            path,
+            pace=args.pace,
+            rounds=args.rounds,
+            seconds_per_turn=args.turn_seconds,
+        )
     except LogError as error:
         raise CommandError(str(error)) from None
     code = run_app(app)

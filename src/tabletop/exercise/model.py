@@ -275,6 +275,24 @@ class Exercise(Model):
             count *= len(issue.options)
         return count
 
+    def with_schedule(
+        self, rounds: int | None = None, seconds_per_turn: int | None = None
+    ) -> Exercise:
+        """The exercise as one session plays it: its own rounds and turn clock where given.
+
+        A class with less time than the author planned shortens the session,
+        not the file: the log keeps the exercise as loaded and these two numbers.
+        """
+        if rounds is None and seconds_per_turn is None:
+            return self
+        schedule = self.schedule.model_copy(
+            update={
+                "rounds": self.schedule.rounds if rounds is None else rounds,
+                "seconds_per_turn": seconds_per_turn or self.schedule.seconds_per_turn,
+            }
+        )
+        return self.model_copy(update={"schedule": schedule})
+
     def status_quo(self) -> dict[str, str]:
         """The package that holds if nothing is agreed on any issue."""
         return {i.id: i.status_quo for i in self.issues}

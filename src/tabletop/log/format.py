@@ -66,6 +66,19 @@ class Header(BaseModel):
     seats: dict[str, Seat]
     started_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     parent: Parent | None = None
+    # Left out of the line when unset, so a session on the exercise's own
+    # schedule writes the header it always did.
+    rounds: int | None = Field(default=None, ge=1, le=100, exclude_if=lambda v: v is None)
+    """The session's rounds where `play --rounds` changed them; None: the exercise's own."""
+    seconds_per_turn: int | None = Field(
+        default=None, ge=10, le=3600, exclude_if=lambda v: v is None
+    )
+    """The session's turn clock where `play --turn-seconds` changed it."""
+
+    @property
+    def session_exercise(self) -> Exercise:
+        """The exercise as this session plays it, with the schedule the session was given."""
+        return self.exercise.with_schedule(self.rounds, self.seconds_per_turn)
 
     @classmethod
     def for_session(
@@ -74,6 +87,8 @@ class Header(BaseModel):
         seed: int,
         seats: dict[str, Seat],
         parent: Parent | None = None,
+        rounds: int | None = None,
+        seconds_per_turn: int | None = None,
     ) -> Header:
         return cls(
             exercise=exercise,
@@ -81,6 +96,8 @@ class Header(BaseModel):
             seed=seed,
             seats=seats,
             parent=parent,
+            rounds=rounds,
+            seconds_per_turn=seconds_per_turn,
         )
 
 
@@ -103,7 +120,7 @@ def chained(body: bytes, previous: bytes) -> bytes:
 def seal(body: str, previous: str) -> tuple[str, str]:
     """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
     digest = chained(body.encode(), previous.encode()).decode()
-    return f"{body[:-1]}{_HASH_KEY}{digest}\"}}\n", digest
+    return f'{body[:-1]}{_HASH_KEY}{digest}"}}\n', digest
 
 
 def unseal(line: bytes) -> tuple[bytes, bytes] | None:

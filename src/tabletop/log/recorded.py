@@ -25,7 +25,7 @@ def rebuild(contents: LogContents, upto: int | None = None) -> Session:
     """The session a log's trusted events describe, up to event `upto` if given."""
     header = contents.header
     events = contents.events if upto is None else contents.events[:upto]
-    session = Session(header.exercise, header.seed)
+    session = Session(header.session_exercise, header.seed)
     for event in events:
         try:
             session.replay(event)
@@ -54,10 +54,15 @@ class RecordedSession:
         seed: int,
         seats: dict[str, Seat],
         fsync: bool = True,
+        *,
+        rounds: int | None = None,
+        seconds_per_turn: int | None = None,
     ) -> RecordedSession:
-        header = Header.for_session(exercise, seed, seats)
+        header = Header.for_session(
+            exercise, seed, seats, rounds=rounds, seconds_per_turn=seconds_per_turn
+        )
         writer = LogWriter.create(path, header, fsync)
-        return cls(path, header, Session(exercise, seed), writer)
+        return cls(path, header, Session(header.session_exercise, seed), writer)
 
     @classmethod
     def resume(cls, path: Path, fsync: bool = True) -> tuple[RecordedSession, LogProblem | None]:
@@ -96,7 +101,12 @@ class RecordedSession:
         source = contents.header
         parent = Parent(log=str(parent_path), seq=seq, hash=contents.last_hash)
         header = Header.for_session(
-            source.exercise, source.seed, seats or dict(source.seats), parent
+            source.exercise,
+            source.seed,
+            seats or dict(source.seats),
+            parent,
+            rounds=source.rounds,
+            seconds_per_turn=source.seconds_per_turn,
         )
         session = rebuild(contents, seq)
         writer = LogWriter.create(path, header)

@@ -175,11 +175,14 @@ def new_session_app(
     path: Path,
     *,
     pace: float = DEFAULT_PACE,
+    rounds: int | None = None,
+    seconds_per_turn: int | None = None,
 ) -> TabletopApp:
     """An app opened on the console of a new session; raises LogError if the log cannot be made."""
     from tabletop.tui.live import create
 
-    return TabletopApp(create(path, exercise, seed, seats), pace=pace)
+    live = create(path, exercise, seed, seats, rounds=rounds, seconds_per_turn=seconds_per_turn)
+    return TabletopApp(live, pace=pace)
 
 
 def resumed_app(path: Path, *, pace: float = DEFAULT_PACE) -> TabletopApp:
