@@ -15,6 +15,7 @@ HEADLESS = [
     "tabletop.bots",
     "tabletop.analysis",
     "tabletop.report",
+    "tabletop.papers",
     "tabletop.simulation",
 ]
 

@@ -23,6 +23,7 @@ COMMANDS: tuple[str, ...] = (
     "validate",
     "simulate",
     "report",
+    "papers",
     "log",
     "analyze",
     "schema",

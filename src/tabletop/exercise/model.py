@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from tabletop.exercise.conditions import Condition
+from tabletop.exercise.facilitator import Facilitator
 
 Id = Annotated[
     str,
@@ -188,6 +189,12 @@ class Exercise(Model):
     signatories: list[Signatory] = Field(min_length=1)
     injects: list[Inject] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(min_length=1)
+    facilitator: Facilitator | None = Field(
+        default=None,
+        description="The instructor pack: objectives, timing, inject cues, debrief",
+        # Left out when absent, so an exercise without one hashes as it always did.
+        exclude_if=lambda v: v is None,
+    )
 
     @model_validator(mode="after")
     def _references_hold(self, info: ValidationInfo) -> Exercise:
@@ -206,8 +213,8 @@ class Exercise(Model):
         """The exercise as one delegation may read it, kept once made.
 
         Other roles' confidential briefings, reservations, points and private
-        inject texts are left out: what a delegation screen or a bot is given
-        cannot leak what it never had.
+        inject texts are left out, and so is the instructor pack: what a
+        delegation screen or a bot is given cannot leak what it never had.
         """
         # `self._readings` would go through BaseModel.__getattr__, which costs
         # more than the rest of a bot's look at the table: read the store directly.
@@ -232,6 +239,7 @@ class Exercise(Model):
                         for i in self.injects
                     ],
                     "valuations": {role_id: self.valuations[role_id]},
+                    "facilitator": None,
                 }
             )
             reading._readings = {role_id: reading}
