@@ -16,6 +16,7 @@ HEADLESS = [
     "tabletop.analysis",
     "tabletop.report",
     "tabletop.papers",
+    "tabletop.design",
     "tabletop.simulation",
 ]
 
