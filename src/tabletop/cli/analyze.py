@@ -52,10 +52,23 @@ def run(args: argparse.Namespace) -> int:
         exercise = load_exercise(path)
         analysis = analyze(exercise)
     if args.json:
-        print(json.dumps(analysis.model_dump(exclude={"valuations"}), indent=2))
+        found = analysis.model_dump(exclude={"valuations"})
+        found["nash_product"] = nash_product(analysis)
+        print(json.dumps(found, indent=2))
     else:
         print(summary(exercise, analysis))
     return 0
+
+
+def nash_product(analysis: Analysis) -> int | None:
+    """The product of every role's gain over its reservation at the Nash package."""
+    if analysis.nash is None:
+        return None
+    product = 1
+    for role in analysis.roles.values():
+        assert role.nash_score is not None, "every role scores the Nash package"
+        product *= role.nash_score - role.reservation
+    return product
 
 
 def _at_end_of(path: Path) -> tuple[Exercise, Analysis]:
@@ -69,8 +82,11 @@ def _at_end_of(path: Path) -> tuple[Exercise, Analysis]:
     except LogError as error:
         raise CommandError(str(error)) from None
     if contents.problem is not None:
-        print(f"tabletop: {path}:{contents.problem.line}: {contents.problem.message}; "
-              f"analysing the {len(contents.events)} events before it", file=sys.stderr)
+        print(
+            f"tabletop: {path}:{contents.problem.line}: {contents.problem.message}; "
+            f"analysing the {len(contents.events)} events before it",
+            file=sys.stderr,
+        )
     exercise = contents.header.exercise
     return exercise, analyze(exercise, state.valuations, state.reservations)
 
