@@ -11,7 +11,7 @@ import re
 
 from tabletop.engine import RoleView, Session, role_view
 from tabletop.exercise.citations import cited_facts
-from tabletop.exercise.model import Exercise
+from tabletop.exercise.model import Exercise, Inject, RoundTrigger
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~])")
 
@@ -76,12 +76,7 @@ def instructor_pack(exercise: Exercise) -> str:
     lines = []
     cues = {cue.inject: cue.cue for cue in pack.inject_cues}
     for inject in exercise.injects:
-        when = (
-            f"Control fires it: {plain(cues[inject.id])}"
-            if inject.id in cues
-            else "fires by itself"
-        )
-        lines.append(f"- **{plain(inject.title)}**: {when}")
+        lines.append(f"- **{plain(inject.title)}**: {_when(inject, cues.get(inject.id))}")
     blocks.append("\n".join(lines) or "*No injects.*")
     blocks += ["## Reading the scores", prose(pack.scoring)]
     blocks += [
@@ -98,6 +93,20 @@ def instructor_pack(exercise: Exercise) -> str:
         )
     blocks += _sources(exercise, "\n\n".join(blocks))
     return "\n\n".join(blocks)
+
+
+def _when(inject: Inject, cue: str | None) -> str:
+    """When an inject comes: Control's cue, or what its trigger says, with its chance."""
+    trigger = inject.trigger
+    if cue is not None or trigger is None:
+        return f"Control fires it: {plain(cue or 'when it sees fit')}"
+    if isinstance(trigger, RoundTrigger):
+        when = f"fires by itself as round {trigger.at_round} begins"
+    else:
+        when = "fires by itself at the first round start where its condition holds"
+    if inject.probability < 1:
+        when += f", in {inject.probability:.0%} of sessions"
+    return when
 
 
 def control_papers(exercise: Exercise) -> list[str]:
