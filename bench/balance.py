@@ -1,8 +1,10 @@
 """Is an exercise balanced? Every mix of bot strategies, many runs each, measured.
 
 Run: .venv/bin/python bench/balance.py [EXERCISE] [--runs 20] [--jobs 2] [--seed 0]
+                                       [--strategies boulware,linear,conceder,reciprocating]
 
-For every assignment of the four strategies to the roles (4**5 = 1,024 for
+For every assignment of the strategies to the roles (by default the four
+time-based and reciprocating ones issue 14 names: 4**5 = 1,024 mixes for
 Treaty for Security) it plays `--runs` all-bot sessions with the same code as
 `tabletop simulate --json --bot ROLE=STRATEGY ...`, then prints what issue 14
 asks of a class-ready exercise:
@@ -30,6 +32,7 @@ from tabletop.exercise.model import Exercise
 from tabletop.simulation import SimulationSummary, simulate
 
 TREATY = Path(__file__).resolve().parent.parent / "exercises" / "treaty-for-security.yaml"
+FOUR = ("boulware", "linear", "conceder", "reciprocating")
 MOST_COMMON = 0.70
 RAREST = 0.01
 NASH_GAIN = 15
@@ -43,9 +46,9 @@ def _one_mix(job: tuple[Path, tuple[str, ...], int, int]) -> SimulationSummary:
 
 
 def sweep(
-    path: Path, exercise: Exercise, runs: int, seed: int, jobs: int
+    path: Path, exercise: Exercise, runs: int, seed: int, jobs: int, strategies: tuple[str, ...]
 ) -> list[SimulationSummary]:
-    mixes = list(itertools.product(STRATEGIES, repeat=len(exercise.roles)))
+    mixes = list(itertools.product(strategies, repeat=len(exercise.roles)))
     work = [(path, mix, runs, seed) for mix in mixes]
     if jobs <= 1:
         return [_one_mix(job) for job in work]
@@ -53,7 +56,9 @@ def sweep(
         return list(pool.map(_one_mix, work, chunksize=16))
 
 
-def report(exercise: Exercise, summaries: list[SimulationSummary]) -> list[str]:
+def report(
+    exercise: Exercise, summaries: list[SimulationSummary], strategies: tuple[str, ...]
+) -> list[str]:
     """The measures, one line each; the last lines say which targets are missed."""
     lines: list[str] = []
     missed: list[str] = []
@@ -88,11 +93,11 @@ def report(exercise: Exercise, summaries: list[SimulationSummary]) -> list[str]:
     if min(gains.values()) * 2 < max(gains.values()):
         missed.append("the smallest Nash gain is under half the largest")
     lines.append("mean score by the strategy a role played:")
-    lines.append("  " + " " * 8 + "".join(f"{s:>14}" for s in STRATEGIES) + "    spread")
+    lines.append("  " + " " * 8 + "".join(f"{s:>14}" for s in strategies) + "    spread")
     for role_id in exercise.role_ids:
         means = {s: sum(v) / len(v) for s, v in by_strategy[role_id].items()}
         spread = max(means.values()) - min(means.values())
-        row = "".join(f"{means[s]:14.2f}" for s in STRATEGIES)
+        row = "".join(f"{means[s]:14.2f}" for s in strategies)
         lines.append(f"  {role_id:8}{row}    {spread:6.2f}")
         if spread < STRATEGY_SPREAD:
             missed.append(f"{role_id}'s strategy moves its mean score by {spread:.2f} (at least 3)")
@@ -107,11 +112,18 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20, help="sessions per mix (default 20)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument(
+        "--strategies", default=",".join(FOUR), help="comma-separated (default: %(default)s)"
+    )
     args = parser.parse_args()
+    strategies = tuple(args.strategies.split(","))
+    unknown = [s for s in strategies if s not in STRATEGIES]
+    if unknown:
+        parser.error(f"unknown strategy {', '.join(unknown)}: choose from {', '.join(STRATEGIES)}")
     exercise = load(args.exercise)
     start = time.perf_counter()
-    summaries = sweep(args.exercise, exercise, args.runs, args.seed, args.jobs)
-    print("\n".join(report(exercise, summaries)))
+    summaries = sweep(args.exercise, exercise, args.runs, args.seed, args.jobs, strategies)
+    print("\n".join(report(exercise, summaries, strategies)))
     print(f"({time.perf_counter() - start:.0f} s)", file=sys.stderr)
     return 0
 

@@ -14,6 +14,8 @@ HEADLESS = [
     "tabletop.log",
     "tabletop.bots",
     "tabletop.analysis",
+    "tabletop.forms",
+    "tabletop.narration",
     "tabletop.report",
     "tabletop.papers",
     "tabletop.design",

@@ -8,7 +8,8 @@ import pytest
 
 from tabletop.exercise.model import Exercise
 from tabletop.log import read_log, rebuild
-from tabletop.simulation import simulate
+from tabletop.simulation import batches, simulate
+from tabletop.spread import Cores
 
 
 def test_the_same_seed_gives_the_same_summary(tiny: Exercise) -> None:
@@ -74,3 +75,20 @@ def test_each_run_writes_a_log_that_replays_to_its_outcome(tiny: Exercise, tmp_p
         assert outcome is not None
         outcomes[outcome] += 1
     assert outcomes == summary.outcomes
+
+
+def test_other_cores_give_the_same_summary(tiny: Exercise) -> None:
+    alone = simulate(tiny, runs=40, seed=3)
+    seen: list[int] = []
+    spread = simulate(
+        tiny, runs=40, seed=3, spread=Cores(2), progress=lambda done, total: seen.append(done)
+    )
+    assert spread.model_dump_json() == alone.model_dump_json()
+    assert seen == sorted(seen) and seen[-1] == 40 and len(seen) > 1
+
+
+def test_batches_cover_every_run_once(tiny: Exercise) -> None:
+    for runs, workers in [(1, 1), (7, 1), (7, 2), (1000, 2), (1000, 64)]:
+        cut = batches(tiny, runs, 0, {}, None, workers)
+        assert [run for batch in cut for run in batch.runs] == list(range(runs))
+        assert workers > 1 or all(len(batch.runs) == 1 for batch in cut)

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tabletop.exercise.conditions import AllOf, Condition, EndedBy, Facts, holds
+from tabletop.exercise.conditions import AllOf, Condition, EndedBy, Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.references import Path
 
@@ -50,7 +50,7 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
     for options in itertools.product(*(exercise.choices[i] for i in issues)):
         package = dict(zip(issues, options, strict=True))
         facts = Facts(package=package)
-        needed = [s.role for s in exercise.signatories if s.when is None or holds(s.when, facts)]
+        needed = [s.role for s in exercise.signatories if s.when is None or s.when.holds(facts)]
         scores = {
             role: sum(exercise.valuations[role][i][o] for i, o in package.items())
             for role in needed
@@ -97,7 +97,7 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
 def _outcome(exercise: Exercise, package: dict[str, str]) -> str:
     """The outcome a signed package leads to (first match; the default last)."""
     facts = Facts(package=package, round=exercise.schedule.rounds, ended_by="agreement")
-    return next(o.id for o in exercise.outcomes if o.when is None or holds(o.when, facts))
+    return next(o.id for o in exercise.outcomes if o.when is None or o.when.holds(facts))
 
 
 def _needs_agreement(condition: Condition) -> bool:

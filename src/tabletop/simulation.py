@@ -4,31 +4,42 @@ Each run is a whole session with a bot in every seat, its seed derived from
 the simulation seed and the run's index, so the same arguments always give
 the same summary. Roles without a chosen strategy take turns through all of
 them, run by run, so one role does not always face the same opponents.
+
+Runs are played in batches, and a batch needs nothing but itself: a `Spread`
+plays them here, on other cores or on a cluster, in whatever order they
+finish, and the summary puts them back in order, so where they ran never
+changes a figure.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from math import ceil
 from pathlib import Path
 from statistics import fmean
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from tabletop.bots import STRATEGIES, bots_for, check_strategy, play_out
+from tabletop.bots import ROTATION, bots_for, check_strategy, play_out
 from tabletop.engine.events import SESSION
 from tabletop.engine.session import Session
 from tabletop.exercise.conditions import Ending
 from tabletop.exercise.model import Exercise
 
 Progress = Callable[[int, int], None]
-"""Called with (runs done, runs in all) after each run."""
+"""Called with (runs done, runs in all) after each batch of runs."""
 
 ENDINGS: tuple[Ending, ...] = ("agreement", "deadline", "walk_out", "breakdown")
 _PLACES = 4
 """Decimals kept in the summary: enough to compare, and the same on every machine."""
+_BATCHES_PER_WORKER = 8
+"""Batches a worker gets, about: enough that one slow batch leaves the others busy."""
+_LARGEST_BATCH = 50
+"""Runs in a batch at most, so progress moves and a lost worker costs little."""
 
 
 class SimulationSummary(BaseModel):
@@ -56,7 +67,7 @@ class SimulationSummary(BaseModel):
 
 
 @dataclass(frozen=True)
-class _Run:
+class RunResult:
     """What the summary needs of one session, so the session itself can go."""
 
     outcome: str
@@ -67,7 +78,7 @@ class _Run:
     seats: dict[str, str]
 
     @classmethod
-    def of(cls, session: Session, seats: dict[str, str]) -> _Run:
+    def of(cls, session: Session, seats: dict[str, str]) -> RunResult:
         conclusion = session.table.conclusion
         if conclusion is None:
             raise AssertionError("play_out always concludes a session")
@@ -90,11 +101,68 @@ def run_seed(seed: int, run: int) -> int:
 
 def seating(exercise: Exercise, run: int, chosen: Mapping[str, str]) -> dict[str, str]:
     """Each role's strategy in one run: the chosen one, else the next in turn."""
-    names = list(STRATEGIES)
+    names = ROTATION
     return {
         role: chosen.get(role, names[(run + position) % len(names)])
         for position, role in enumerate(exercise.role_ids)
     }
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Some runs of one simulation: all a worker needs to play them, wherever it is."""
+
+    exercise: Exercise
+    seed: int
+    runs: range
+    chosen: Mapping[str, str]
+    log_dir: Path | None = None
+
+
+def play_batch(batch: Batch) -> list[RunResult]:
+    """Play a batch's runs in order; the same batch gives the same results anywhere."""
+    results = []
+    for run in batch.runs:
+        seats = seating(batch.exercise, run, batch.chosen)
+        session = _play(batch.exercise, run_seed(batch.seed, run), seats, batch.log_dir, run)
+        results.append(RunResult.of(session, seats))
+    return results
+
+
+class Spread(Protocol):
+    """Where batches are played: yields (batch index, its results) as each one finishes."""
+
+    @property
+    def workers(self) -> int: ...
+
+    def play(self, batches: Sequence[Batch]) -> Iterator[tuple[int, list[RunResult]]]: ...
+
+
+class Here:
+    """Every batch in this process, one after another."""
+
+    workers = 1
+
+    def play(self, batches: Sequence[Batch]) -> Iterator[tuple[int, list[RunResult]]]:
+        for index, batch in enumerate(batches):
+            yield index, play_batch(batch)
+
+
+def batches(
+    exercise: Exercise,
+    runs: int,
+    seed: int,
+    chosen: Mapping[str, str],
+    log_dir: Path | None,
+    workers: int,
+) -> list[Batch]:
+    """The runs cut into batches: one run each here, a few per worker elsewhere."""
+    size = 1 if workers == 1 else ceil(runs / (workers * _BATCHES_PER_WORKER))
+    size = max(1, min(size, _LARGEST_BATCH))
+    return [
+        Batch(exercise, seed, range(start, min(start + size, runs)), chosen, log_dir)
+        for start in range(0, runs, size)
+    ]
 
 
 def simulate(
@@ -104,11 +172,14 @@ def simulate(
     strategies: Mapping[str, str] | None = None,
     log_dir: Path | None = None,
     progress: Progress | None = None,
+    spread: Spread | None = None,
 ) -> SimulationSummary:
     """Play `runs` all-bot sessions and sum them up; with `log_dir`, log each run there.
 
-    Raises ValueError for fewer than one run, a role not in the exercise or
-    an unknown strategy, before any run; `LogError` when a log cannot be written.
+    `spread` says where the runs are played (default: here, one after
+    another); the summary is the same wherever. Raises ValueError for fewer
+    than one run, a role not in the exercise or an unknown strategy, before
+    any run; `LogError` when a log cannot be written.
     """
     if runs < 1:
         raise ValueError(f"the number of runs must be at least 1, not {runs}")
@@ -121,13 +192,16 @@ def simulate(
         )
     for name in chosen.values():
         check_strategy(name)
-    played: list[_Run] = []
-    for run in range(runs):
-        seats = seating(exercise, run, chosen)
-        session = _play(exercise, run_seed(seed, run), seats, log_dir, run)
-        played.append(_Run.of(session, seats))
+    spread = spread or Here()
+    work = batches(exercise, runs, seed, chosen, log_dir, spread.workers)
+    finished: dict[int, list[RunResult]] = {}
+    done = 0
+    for index, results in spread.play(work):
+        finished[index] = results
+        done += len(results)
         if progress is not None:
-            progress(run + 1, runs)
+            progress(done, runs)
+    played = [result for index in range(len(work)) for result in finished[index]]
     return _summary(exercise, seed, played)
 
 
@@ -155,7 +229,7 @@ def _play(
     return recorded.session
 
 
-def _summary(exercise: Exercise, seed: int, played: list[_Run]) -> SimulationSummary:
+def _summary(exercise: Exercise, seed: int, played: list[RunResult]) -> SimulationSummary:
     roles = exercise.role_ids
     start = {r.id: r.reservation for r in exercise.roles}
     runs = len(played)

@@ -100,3 +100,28 @@ def test_a_damaged_log_gets_a_report_of_its_trusted_part(
     assert "stops being trustworthy at line 4" in captured.out
     assert f"{log}:4: the hash does not match" in captured.err
     assert "covers only the 2 trusted events" in captured.err
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "device", "folder"])
+def test_only_a_regular_file_or_a_new_path_is_written(
+    log: Path, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "debrief.md"
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("not the report's to replace")
+    if kind == "symlink":
+        target.symlink_to(elsewhere)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        target = Path("/dev/null")
+    before = os.lstat(target)
+    assert main(["report", str(log), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"tabletop: {target}: is ") and "Traceback" not in err
+    after = os.lstat(target)
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert elsewhere.read_text() == "not the report's to replace"
+    assert not [p for p in target.parent.iterdir() if p.name.endswith(".partial")]

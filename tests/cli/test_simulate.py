@@ -60,7 +60,7 @@ def test_log_dir_gets_one_log_per_run(exercise: Path, tmp_path: Path) -> None:
     ("bot", "message"),
     [
         ("mayor=linear", "no role 'mayor'"),
-        ("town=tough", "unknown strategy 'tough'"),
+        ("town=tough", "no strategy 'tough'; choose one of boulware"),
         ("town=linear --bot town=boulware", "already plays linear"),
     ],
 )
@@ -112,8 +112,9 @@ def test_progress_bar_on_a_terminal(exercise: Path, monkeypatch: pytest.MonkeyPa
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
     assert main(["simulate", str(exercise), "--runs", "4", "--json"]) == 0
-    assert terminal.text.endswith(f"\r[{'#' * 30}] 4/4\n")
-    assert f"\r[{'#' * 15}{'.' * 15}] 2/4" in terminal.text
+    assert f"\r[{'#' * 20}{'.' * 20}] 50%" in terminal.text
+    assert f"\r[{'#' * 40}] 100%" in terminal.text
+    assert terminal.text.endswith("\r")  # the bar is cleared once the runs are done
 
 
 def test_a_log_dir_that_cannot_be_made_is_a_message(
@@ -124,3 +125,14 @@ def test_a_log_dir_that_cannot_be_made_is_a_message(
     assert main(["simulate", str(exercise), "--log-dir", str(blocker / "logs")]) == 1
     err = capsys.readouterr().err
     assert "cannot create the log folder" in err and "Traceback" not in err
+
+
+def test_a_bundled_exercise_by_its_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "tutorial", "--runs", "2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exercise"] == "tutorial"
+
+
+def test_a_name_that_is_neither_a_file_nor_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "no-such-exercise", "--runs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "no bundled exercise of that name" in err and "tutorial" in err

@@ -83,40 +83,54 @@ def test_markdown_tells_the_story_of_the_session(log: Path) -> None:
     text = to_markdown(build_report(read_log(log)))
     assert text.startswith("# After-action report: Tiny")
     assert "| Festival   | bot (linear) |" in text
-    assert "The talks ended after 21 events: agreement." in text
-    assert "| Town       |    50 |          30 |  +20 |" in text
+    assert "The talks ended after 21 events: an agreement." in text
     assert "Rejected by Festival: The fee is too high." in text
-    assert "The agreed package is on the Pareto frontier" in text
-    assert "**6. Round 1 begins**" in text
-    assert "Festival → Town (private message)" in text
-    assert f"(round 2) Control: notes: {NOTE}" in text
+    assert "**6. Round 1 began**" in text
     assert "(private text for 1 delegation withheld)" in text
+    assert "- 7. Town proposed #1: Date: July; Fee: High" in text
 
 
-def test_nothing_confidential_without_reveal(log: Path) -> None:
+def test_players_words_are_never_read_as_markup(tmp_path: Path) -> None:
+    said = "*Loud* <b>words</b> [link](x)"
+    acts = [*SCRIPT[:2], Statement(actor="town", text=said)]
+    report = build_report(read_log(write_log(tmp_path / "session.jsonl", acts)))
+    assert r"Town said: “\*Loud\* &lt;b>words&lt;/b> \[link\](x)”" in to_markdown(report)
+    assert "“*Loud* &lt;b&gt;words&lt;/b&gt; [link](x)”" in to_html(report)
+
+
+def test_the_facilitators_markdown_adds_scores_notes_and_the_back_channel(log: Path) -> None:
+    text = to_markdown(build_report(read_log(log), reveal=True))
+    assert "| Town       |    50 |          30 |  +20 |" in text
+    assert "The agreed package is on the Pareto frontier" in text
+    assert f"Festival → Town (private): “{MESSAGE}”" in text
+    assert f"(round 2) Control noted: {NOTE}" in text
+
+
+def test_the_participants_report_holds_nothing_confidential(log: Path) -> None:
     report = build_report(read_log(log))
     for text in (to_markdown(report), to_html(report)):
-        for secret in CONFIDENTIAL:
+        for secret in (*CONFIDENTIAL, NOTE, "(private message)", "Festival → Town", "Back channel"):
             assert secret not in text
-        assert "Confidential content is left out" in text
+        assert "report: what every delegation saw at the table" in text
         assert "The town hosts the festival." in text
 
 
-def test_reveal_shows_what_was_confidential(log: Path) -> None:
+def test_the_facilitators_report_shows_what_was_confidential(log: Path) -> None:
     report = build_report(read_log(log), reveal=True)
     for text in (to_markdown(report), to_html(report)):
-        for secret in CONFIDENTIAL:
+        for secret in (*CONFIDENTIAL, NOTE):
             assert secret in text
-        assert "This report reveals confidential content" in text
+        assert "report: everything in the log." in text
 
 
 def test_back_channel_counts_messages_but_not_their_contents(log: Path) -> None:
-    report = build_report(read_log(log))
+    report = build_report(read_log(log), reveal=True)
     assert report.back_channel == {"town": {"town": 0, "fest": 0}, "fest": {"town": 1, "fest": 0}}
 
 
 def test_concessions_and_leading_scores_follow_the_proposals(log: Path) -> None:
-    report = build_report(read_log(log))
+    report = build_report(read_log(log), reveal=True)
+    assert report.concessions is not None and report.leading is not None
     assert [(c.proposal, c.score) for c in report.concessions["town"]] == [(1, 60), (3, 50)]
     assert report.leading[-1].proposal == 3
     assert report.leading[-1].scores == {"town": 50, "fest": 45}
@@ -145,7 +159,7 @@ class _Tags(HTMLParser):
 
 
 def test_html_is_one_self_contained_file_with_inline_charts(log: Path) -> None:
-    page = to_html(build_report(read_log(log)))
+    page = to_html(build_report(read_log(log), reveal=True))
     parser = _Tags()
     parser.feed(page)
     parser.close()
@@ -160,7 +174,7 @@ def test_html_is_one_self_contained_file_with_inline_charts(log: Path) -> None:
 
 def test_a_session_that_did_not_conclude(tmp_path: Path) -> None:
     path = write_log(tmp_path / "short.jsonl", SCRIPT[:5])
-    report = build_report(read_log(path))
+    report = build_report(read_log(path), reveal=True)
     text = to_markdown(report)
     assert report.outcome is None
     assert "did not conclude: it stops in phase negotiating, round 1 of 3" in text
@@ -171,7 +185,7 @@ def test_a_damaged_log_is_reported_up_to_its_first_bad_line(log: Path) -> None:
     lines = log.read_bytes().split(b"\n")
     lines[9] = lines[9].replace(b"fee", b"FEE")
     log.write_bytes(b"\n".join(lines))
-    report = build_report(read_log(log))
+    report = build_report(read_log(log), reveal=True)
     assert report.events == 8 and report.damage is not None
     text = to_markdown(report)
     assert "The log stops being trustworthy at line 10: the hash does not match" in text
@@ -188,9 +202,7 @@ def test_a_torn_tail_is_reported(log: Path) -> None:
 
 def test_an_event_that_does_not_fit_the_session_ends_the_trusted_part(log: Path) -> None:
     contents = read_log(log)
-    writer = LogWriter.reopen(
-        log, claim(log), contents.good_bytes, contents.last_hash, fsync=False
-    )
+    writer = LogWriter.reopen(log, claim(log), contents.good_bytes, contents.last_hash, fsync=False)
     last = contents.events[-1]
     writer.append(
         [Event(seq=22, at=last.at, actor="town", kind="supported", payload={"proposal": 9})]

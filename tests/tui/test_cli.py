@@ -64,7 +64,6 @@ def test_play_logs_to_the_data_folder_by_default(opened: list[TabletopApp]) -> N
 @pytest.mark.parametrize(
     ("bot", "message"),
     [
-        ("council", "write ROLE=STRATEGY"),
         ("mayor=linear", "no role 'mayor'; the roles are festival, council"),
         ("council=greedy", "no strategy 'greedy'; choose one of boulware"),
     ],
@@ -72,8 +71,18 @@ def test_play_logs_to_the_data_folder_by_default(opened: list[TabletopApp]) -> N
 def test_play_names_a_bad_bot(
     bot: str, message: str, capsys: pytest.CaptureFixture[str], opened: list[TabletopApp]
 ) -> None:
-    assert main(["play", TUTORIAL, "--bot", bot]) == 1
+    assert main(["play", TUTORIAL, "--bot", bot]) == 2
     assert message in capsys.readouterr().err
+    assert not opened
+
+
+def test_play_shows_how_to_write_a_bot(
+    capsys: pytest.CaptureFixture[str], opened: list[TabletopApp]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["play", TUTORIAL, "--bot", "council"])
+    assert exit_.value.code == 2
+    assert "write ROLE=STRATEGY" in capsys.readouterr().err
     assert not opened
 
 

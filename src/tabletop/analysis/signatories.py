@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tabletop.analysis.scoring import BoolArray, IntArray, Sheet
-from tabletop.exercise.conditions import AllOf, AnyOf, Condition, Facts, IssueIn, Not, holds
+from tabletop.exercise.conditions import AllOf, AnyOf, Condition, Facts, IssueIn, Not
 from tabletop.exercise.model import Exercise
 
 
@@ -54,7 +54,7 @@ def requirements(exercise: Exercise, sheet: Sheet) -> list[Requirement]:
         combos = itertools.product(*(sheet.options[k] for k in named))
         table = np.array(
             [
-                holds(rule.when, Facts(package=dict(zip(issues, combo, strict=True))))
+                rule.when.holds(Facts(package=dict(zip(issues, combo, strict=True))))
                 for combo in combos
             ],
             dtype=np.bool_,

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from tabletop import __version__
 from tabletop.cli.common import CommandError
+from tabletop.cli.terminal import escaping
 
 COMMANDS: tuple[str, ...] = (
     # one module per subcommand, in the order `--help` lists them
@@ -55,6 +56,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tabletop.tui.app import run_start_screen
 
             return run_start_screen()
+        with escaping():
+            return _run(words)
+    except KeyboardInterrupt:
+        print("tabletop: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _run(words: list[str]) -> int:
+    """Run the command `words` name; what it prints goes through `escaping`."""
+    try:
         # With any word given, argparse either exits (help, version, a usage
         # error) or has found a command.
         args = build_parser().parse_args(words)
@@ -63,11 +76,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(f"tabletop: {error}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
-        print("tabletop: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,9 +1,10 @@
-"""What the subcommands share: how they fail, and how they load an exercise."""
+"""What the subcommands share: how they fail, how they load an exercise, how they seat bots."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -18,10 +19,94 @@ class CommandError(Exception):
 
 
 def load_exercise(path: Path) -> Exercise:
-    """Load an exercise for a command, or fail with one `FILE:LINE: field.path: message` a line."""
+    """Load an exercise for a command, or fail with one `FILE:LINE: field.path: message` a line.
+
+    A bare name that is no file, such as `treaty-for-security`, means the
+    bundled exercise of that name.
+    """
     from tabletop.exercise.loader import ExerciseError, load
 
     try:
-        return load(path)
+        return load(bundled_or(path))
     except ExerciseError as error:
         raise CommandError("\n".join(map(str, error.problems))) from None
+
+
+def bundled_or(path: Path) -> Path:
+    """The path itself, unless it is a bare name that only a bundled exercise answers to."""
+    from tabletop import bundled
+
+    if path.exists() or path.parent != Path("."):
+        return path
+    names = []
+    for exercise in bundled.exercises():
+        if path.name in (exercise.stem, exercise.name):
+            return exercise
+        names.append(exercise.stem)
+    raise CommandError(
+        f"{path}: no such file, and no bundled exercise of that name "
+        f"(the bundled ones: {', '.join(names)})"
+    )
+
+
+def add_bot_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--bot ROLE=STRATEGY`, repeatable, the same for every command that seats bots."""
+    parser.add_argument(
+        "--bot", type=_bot, action="append", default=[], metavar="ROLE=STRATEGY", help=help
+    )
+
+
+def _bot(text: str) -> tuple[str, str]:
+    role, equals, strategy = text.partition("=")
+    if not equals or not role.strip() or not strategy.strip():
+        raise argparse.ArgumentTypeError(
+            f"write ROLE=STRATEGY, e.g. linear for a role, not {text!r}"
+        )
+    return role.strip(), strategy.strip()
+
+
+def bot_seats(exercise: Exercise, chosen: list[tuple[str, str]]) -> dict[str, str]:
+    """Role → strategy from the --bot options, every mistake named (exit 2, as argparse's)."""
+    from tabletop.bots import STRATEGIES
+
+    seats: dict[str, str] = {}
+    for role, strategy in chosen:
+        given = f"--bot {role}={strategy}"
+        if role not in exercise.role_ids:
+            raise CommandError(
+                f"{given}: no role {role!r}; the roles are {', '.join(exercise.role_ids)}",
+                exit_code=2,
+            )
+        if strategy not in STRATEGIES:
+            raise CommandError(
+                f"{given}: no strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}",
+                exit_code=2,
+            )
+        if role in seats and seats[role] != strategy:
+            raise CommandError(f"{given}: {role} already plays {seats[role]}", exit_code=2)
+        seats[role] = strategy
+    return seats
+
+
+class ProgressBar:
+    """`[#####.....] 50%`, redrawn in place on one terminal line, cleared when done."""
+
+    WIDTH = 40
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown = -1
+
+    def show(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        if filled == self._shown:
+            return
+        percent = 100 * done // max(total, 1)
+        self._stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent}%")
+        self._stream.flush()
+        self._shown = filled
+
+    def close(self) -> None:
+        if self._shown >= 0:
+            self._stream.write("\r" + " " * (self.WIDTH + 8) + "\r")
+            self._stream.flush()

@@ -7,7 +7,8 @@ import random
 import sys
 from pathlib import Path
 
-from tabletop.cli.common import CommandError
+from tabletop.cli.common import CommandError, add_bot_option, bot_seats
+from tabletop.cli.log import tell_receipt
 from tabletop.tui import DEFAULT_PACE
 
 
@@ -20,12 +21,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "session log first; `tabletop resume LOG` carries on after a crash.",
     )
     parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
-    parser.add_argument(
-        "--bot",
-        action="append",
-        default=[],
-        metavar="ROLE=STRATEGY",
-        help="a bot plays ROLE (boulware, linear, conceder or reciprocating); repeatable",
+    add_bot_option(
+        parser,
+        "a bot plays ROLE (boulware, linear, conceder, reciprocating or integrative); repeatable",
     )
     parser.add_argument(
         "--seed", type=int, help="fixes the bots' choices and chance injects (default: random)"
@@ -58,29 +56,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def bot_seats(roles: list[str], specs: list[str]) -> dict[str, str]:
-    """Role → strategy from `ROLE=STRATEGY` arguments, every mistake named."""
-    from tabletop.bots import STRATEGIES
-
-    chosen: dict[str, str] = {}
-    for spec in specs:
-        role, equals, strategy = spec.partition("=")
-        if not equals or not role or not strategy:
-            raise CommandError(f"--bot {spec!r}: write ROLE=STRATEGY, e.g. --bot {roles[0]}=linear")
-        if role not in roles:
-            raise CommandError(
-                f"--bot {spec!r}: no role {role!r}; the roles are {', '.join(roles)}"
-            )
-        if strategy not in STRATEGIES:
-            raise CommandError(
-                f"--bot {spec!r}: no strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}"
-            )
-        if role in chosen:
-            raise CommandError(f"--bot: {role} is given a bot twice")
-        chosen[role] = strategy
-    return chosen
-
-
 def run(args: argparse.Namespace) -> int:
     from tabletop.cli.common import load_exercise
     from tabletop.log import LogError, Seat
@@ -94,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.turn_seconds is not None and not 10 <= args.turn_seconds <= 3600:
         raise CommandError("--turn-seconds: give between 10 and 3600 seconds a turn")
     exercise = load_exercise(args.exercise)
-    bots = bot_seats(exercise.role_ids, args.bot)
+    bots = bot_seats(exercise, args.bot)
     seats = {
         role: Seat(kind="bot", strategy=bots[role]) if role in bots else Seat(kind="human")
         for role in exercise.role_ids
@@ -115,4 +90,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     code = run_app(app)
     print(f"Session log: {path}", file=sys.stderr)
+    tell_receipt(path)
     return code

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -23,10 +24,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "report",
         help="write the after-action report of a session log",
-        description="Write the after-action report of a session log: outcome, scores "
-        "against reservation, the deal against the Pareto frontier and the Nash package, "
-        "concession curves, the back channel, Control's notes and the timeline. "
-        "Confidential content is left out unless --reveal is given.",
+        description="Write the after-action report of a session log. By default it is the "
+        "participants' report: what every delegation saw (public briefings, public acts and "
+        "injects, proposals, the outcome and the timeline). --reveal makes the facilitator's "
+        "report, which adds Control's notes, private messages and inject texts, confidential "
+        "briefings, every reservation, score and scoring sheet, the deal against the Pareto "
+        "frontier and the Nash package, and concession curves.",
     )
     parser.add_argument("log", type=Path, metavar="LOG", help="a session log (.jsonl)")
     parser.add_argument(
@@ -41,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--reveal",
         action="store_true",
-        help="include confidential briefings, private message and inject texts, "
-        "and every delegation's scoring sheet",
+        help="the facilitator's report: add Control's notes, private messages and inject "
+        "texts, confidential briefings, reservations, scores and the analysis",
     )
     parser.set_defaults(run=run)
 
@@ -77,7 +80,13 @@ def _format_of(output: Path | None) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the whole new one."""
+    """Write `text` to `path` so that readers see the old file or the whole new one.
+
+    Only a regular file is replaced: renaming over a symlink, a fifo or a
+    device node (`-o /dev/stdout` run as root) would put a report where
+    something else belongs.
+    """
+    _refuse_special(path)
     directory = path.parent
     try:
         descriptor, temporary = tempfile.mkstemp(
@@ -93,6 +102,7 @@ def write_atomically(path: Path, text: str) -> None:
             os.fsync(file.fileno())
         # mkstemp makes the file private; a report gets the usual permissions.
         os.chmod(temporary, 0o666 & ~_umask())
+        _refuse_special(path)
         os.replace(temporary, path)
         replaced = True
     except OSError as error:
@@ -100,6 +110,23 @@ def write_atomically(path: Path, text: str) -> None:
     finally:
         if not replaced:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _refuse_special(path: Path) -> None:
+    """CommandError unless `path` is a regular file (not a link to one) or nothing yet."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise CommandError(f"{path}: cannot write the report: {error.strerror}") from None
+    if stat.S_ISLNK(mode):
+        raise CommandError(f"{path}: is a symbolic link; give the path of a regular file")
+    if not stat.S_ISREG(mode):
+        raise CommandError(
+            f"{path}: is not a regular file (a folder, fifo or device): "
+            "give a new path or a file to replace, or leave out -o to print the report"
+        )
 
 
 def _umask() -> int:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tabletop.cli.common import CommandError
+from tabletop.cli.log import tell_receipt
 from tabletop.tui import DEFAULT_PACE
 
 
@@ -43,4 +44,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.log}: cannot resume: {error.strerror or error}") from None
     code = run_app(app)
     print(f"Session log: {args.log}", file=sys.stderr)
+    tell_receipt(args.log)
     return code

@@ -2,24 +2,35 @@
 
 An author runs it before a class plays the exercise: how often do bots
 agree, which outcomes come up, and does any delegation do far better than
-its reservation? The same seed always prints the same summary.
+its reservation? The same seed always prints the same summary, on one core,
+on all of them (`--jobs`) or on a Dask cluster (`--cluster`).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError, load_exercise
+from tabletop.cli.common import (
+    CommandError,
+    ProgressBar,
+    add_bot_option,
+    bot_seats,
+    load_exercise,
+)
+from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
-    from tabletop.simulation import SimulationSummary
+    from tabletop.simulation import SimulationSummary, Spread
 
-_BAR = 30
-"""Width of the progress bar, in characters."""
+_POOL_FROM = 100
+"""Runs from which other cores are worth their start-up (about half a second) by default."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,18 +49,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--seed", type=int, default=0, metavar="N", help="simulation seed (default 0)"
     )
-    parser.add_argument(
-        "--bot",
-        type=_seat,
-        action="append",
-        default=[],
-        metavar="ROLE=STRATEGY",
-        help="the strategy a role plays in every run (repeatable)",
-    )
+    add_bot_option(parser, "the strategy a role plays in every run (repeatable)")
     parser.add_argument(
         "--log-dir", type=Path, metavar="DIR", help="write each run's session log into DIR"
     )
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help=f"play on N cores of this machine (default: all it may use, from {_POOL_FROM} runs)",
+    )
+    where.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="play on the workers of a Dask cluster, e.g. tcp://10.0.0.5:8786 "
+        "(needs tabletop[cluster] here and on the workers)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -59,15 +76,8 @@ def _positive(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"at least one run is needed, not {value}")
+        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
     return value
-
-
-def _seat(text: str) -> tuple[str, str]:
-    role, equals, strategy = text.partition("=")
-    if not equals or not role.strip() or not strategy.strip():
-        raise argparse.ArgumentTypeError(f"expected ROLE=STRATEGY, not {text!r}")
-    return role.strip(), strategy.strip()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,26 +85,56 @@ def run(args: argparse.Namespace) -> int:
     from tabletop.simulation import simulate
 
     exercise = load_exercise(args.exercise)
-    strategies = _strategies(exercise, args.bot)
+    strategies = bot_seats(exercise, args.bot)
+    if args.cluster is not None and args.log_dir is not None:
+        raise CommandError(
+            "--log-dir writes logs on this machine, but --cluster plays the runs on the "
+            "cluster's workers: leave out one of them",
+            exit_code=2,
+        )
     if args.log_dir is not None:
         _make_folder(args.log_dir)
-    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-    try:
-        summary = simulate(
-            exercise,
-            args.runs,
-            args.seed,
-            strategies,
-            log_dir=args.log_dir,
-            progress=bar.show if bar else None,
-        )
-    except LogError as error:
-        raise CommandError(str(error)) from None
-    finally:
-        if bar is not None:
-            bar.close()
+    bar = ProgressBar(raw(sys.stderr)) if sys.stderr.isatty() else None
+    with _spread(args) as spread:
+        try:
+            summary = simulate(
+                exercise,
+                args.runs,
+                args.seed,
+                strategies,
+                log_dir=args.log_dir,
+                progress=bar.show if bar else None,
+                spread=spread,
+            )
+        except LogError as error:
+            raise CommandError(str(error)) from None
+        except OSError as error:  # a log that could not be written, cut back to its last act
+            message = f"{error.filename}: cannot write the log: {error.strerror}"
+            raise CommandError(message) from None
+        finally:
+            if bar is not None:
+                bar.close()
     print(summary.model_dump_json(indent=2) if args.json else report(exercise, summary))
     return 0
+
+
+@contextmanager
+def _spread(args: argparse.Namespace) -> Iterator[Spread]:
+    """Where the runs are played: the cluster asked for, or this machine's cores."""
+    from tabletop.spread import Cluster, SpreadError, cores, on_cores
+
+    if args.cluster is None:
+        yield on_cores(args.jobs or (cores() if args.runs >= _POOL_FROM else 1))
+        return
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    try:
+        cluster = Cluster(args.cluster)
+    except SpreadError as error:
+        raise CommandError(str(error)) from None
+    try:
+        yield cluster
+    finally:
+        cluster.close()
 
 
 def _make_folder(folder: Path) -> None:
@@ -103,48 +143,6 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(f"{folder}: cannot create the log folder: {error.strerror}") from None
-
-
-def _strategies(exercise: Exercise, seats: list[tuple[str, str]]) -> dict[str, str]:
-    """Role → strategy from the --bot options, checked against the exercise (exit 2 if wrong)."""
-    from tabletop.bots import UnknownStrategy, check_strategy
-
-    chosen: dict[str, str] = {}
-    for role, strategy in seats:
-        if role not in exercise.role_ids:
-            raise CommandError(
-                f"--bot {role}={strategy}: there is no role {role!r} in {exercise.id}; "
-                f"the roles are {', '.join(exercise.role_ids)}",
-                exit_code=2,
-            )
-        if role in chosen and chosen[role] != strategy:
-            raise CommandError(
-                f"--bot {role}={strategy}: {role} already plays {chosen[role]}", exit_code=2
-            )
-        try:
-            chosen[role] = check_strategy(strategy)
-        except UnknownStrategy as error:
-            raise CommandError(f"--bot {role}={strategy}: {error}", exit_code=2) from None
-    return chosen
-
-
-class _ProgressBar:
-    """`[#####.....] 50/100`, redrawn in place on one terminal line."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._shown = False
-
-    def show(self, done: int, total: int) -> None:
-        filled = _BAR * done // total
-        self._stream.write(f"\r[{'#' * filled}{'.' * (_BAR - filled)}] {done}/{total}")
-        self._stream.flush()
-        self._shown = True
-
-    def close(self) -> None:
-        if self._shown:
-            self._stream.write("\n")
-            self._stream.flush()
 
 
 def report(exercise: Exercise, summary: SimulationSummary) -> str:

@@ -7,11 +7,17 @@ command line, so they are pydantic models validated on the way in.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+from tabletop.exercise.plain import NO_CONTROLS, Plain
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), NO_CONTROLS
+]
 Package = dict[str, str]
 """One option per issue: issue id → option id."""
 
@@ -20,6 +26,8 @@ class _Act(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     actor: str = Field(description="Role id, or 'control' for the facilitator")
+    takes_turn: ClassVar[bool] = True
+    """Whether a delegation must hold the turn to make it (signing has an order of its own)."""
 
 
 # Delegation acts -----------------------------------------------------------
@@ -67,6 +75,7 @@ class Message(_Act):
     """A private message: seen by sender, recipient and Control. It takes no turn."""
 
     kind: Literal["message"] = "message"
+    takes_turn: ClassVar[bool] = False
     to: str
     text: ShortText
 
@@ -77,16 +86,19 @@ class Pass(_Act):
 
 class WalkOut(_Act):
     kind: Literal["walk_out"] = "walk_out"
-    reason: str = ""
+    takes_turn: ClassVar[bool] = False
+    reason: Plain = ""
 
 
 class Sign(_Act):
     kind: Literal["sign"] = "sign"
+    takes_turn: ClassVar[bool] = False
 
 
 class Decline(_Act):
     kind: Literal["decline"] = "decline"
-    reason: str = ""
+    takes_turn: ClassVar[bool] = False
+    reason: Plain = ""
 
 
 # Control acts -------------------------------------------------------------
@@ -103,7 +115,7 @@ class Start(_ControlAct):
 
 
 class Advance(_ControlAct):
-    """Move on: briefing to opening statements, or opening to the first round."""
+    """Move on: to the opening statements after the briefing if scheduled, else to round one."""
 
     kind: Literal["advance"] = "advance"
 
@@ -143,17 +155,17 @@ class End(_ControlAct):
     """End the talks now; the outcome is decided as a breakdown."""
 
     kind: Literal["end"] = "end"
-    reason: str = ""
+    reason: Plain = ""
 
 
 class Abort(_ControlAct):
     """Abandon the session: no outcome, no scores."""
 
     kind: Literal["abort"] = "abort"
-    reason: str = ""
+    reason: Plain = ""
 
 
-Act = Annotated[
+DelegationAct = (
     Propose
     | Amend
     | Support
@@ -165,20 +177,19 @@ Act = Annotated[
     | WalkOut
     | Sign
     | Decline
-    | Start
-    | Advance
-    | FireInject
-    | Pause
-    | Resume
-    | ExtendRounds
-    | SkipTurn
-    | Annotate
-    | End
-    | Abort,
-    Field(discriminator="kind"),
-]
+)
+ControlAct = (
+    Start | Advance | FireInject | Pause | Resume | ExtendRounds | SkipTurn | Annotate | End | Abort
+)
+Act = Annotated[DelegationAct | ControlAct, Field(discriminator="kind")]
+"""Any act, told apart by its `kind` on the way in.
 
-DELEGATION_KINDS = (
+A new kind of act goes in one of the two unions above and in `ActKind`; mypy
+(the exhaustive matches on acts in `session` and on Control's in `checks`)
+and the tests then name the places that must handle it.
+"""
+
+ActKind = Literal[
     "propose",
     "amend",
     "support",
@@ -190,8 +201,6 @@ DELEGATION_KINDS = (
     "walk_out",
     "sign",
     "decline",
-)
-CONTROL_KINDS = (
     "start",
     "advance",
     "inject",
@@ -202,4 +211,24 @@ CONTROL_KINDS = (
     "annotate",
     "end",
     "abort",
+]
+"""The `kind` of each act, for the types of what names one (a test holds it to `ACTS`)."""
+
+
+def _kind(act: type[_Act]) -> ActKind:
+    kind: ActKind = act.model_fields["kind"].default
+    return kind
+
+
+ACTS: Mapping[ActKind, type[_Act]] = MappingProxyType(
+    {_kind(act): act for act in get_args(get_args(Act)[0])}
 )
+"""Each kind of act and its class: the one list of acts, taken from `Act`."""
+CONTROL_KINDS: frozenset[ActKind] = frozenset(
+    kind for kind, act in ACTS.items() if issubclass(act, _ControlAct)
+)
+DELEGATION_KINDS: frozenset[ActKind] = frozenset(ACTS.keys() - CONTROL_KINDS)
+NO_TURN_KINDS: frozenset[ActKind] = frozenset(
+    kind for kind in DELEGATION_KINDS if not ACTS[kind].takes_turn
+)
+"""Delegations' acts made out of turn."""

@@ -6,14 +6,18 @@ changes the table, so a refused act leaves the session exactly as it was.
 
 from __future__ import annotations
 
-from tabletop.engine import phases
+from typing import assert_never
+
+from tabletop.engine import phases, rules
 from tabletop.engine.acts import (
-    CONTROL_KINDS,
+    NO_TURN_KINDS,
     Abort,
     Act,
+    ActKind,
     Advance,
     Amend,
     Annotate,
+    ControlAct,
     Decline,
     End,
     ExtendRounds,
@@ -30,7 +34,8 @@ from tabletop.engine.acts import (
     WalkOut,
     Withdraw,
 )
-from tabletop.engine.state import LIVE_PHASES, Table
+from tabletop.engine.phases import LIVE_PHASES, TALK_PHASES, TURN_PHASES, UNDER_WAY_PHASES
+from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
 
 MAX_ROUNDS = 100
@@ -47,17 +52,16 @@ _PHASE_WORDS = {
 def refusal(exercise: Exercise, table: Table, act: Act) -> str | None:
     """The reason `act` is refused, or None when it is legal now.
 
-    Acts are split by kind before any match, the commonest first: they are
-    pydantic models, and each class pattern that fails is an isinstance
-    check through an ABCMeta.
+    Control's acts, delegations' acts out of turn and their acts in turn each
+    have checks of their own.
     """
-    if act.kind in CONTROL_KINDS:
+    if isinstance(act, ControlAct):
         return _control(exercise, table, act)
     actor = act.actor
     reason = seat_reason(exercise, table, actor)
     if reason is not None:
         return reason
-    if act.kind in _OUT_OF_TURN:
+    if act.kind in NO_TURN_KINDS:
         return _out_of_turn(exercise, table, act)
     reason = turn_reason(exercise, table, actor, act.kind)
     if reason is not None:
@@ -74,10 +78,6 @@ def refusal(exercise: Exercise, table: Table, act: Act) -> str | None:
         case Withdraw():
             return withdraw_reason(table, actor, act.proposal)
     return None
-
-
-_OUT_OF_TURN = frozenset({"message", "walk_out", "sign", "decline"})
-"""Delegations' acts that need no turn."""
 
 
 def _out_of_turn(exercise: Exercise, table: Table, act: Act) -> str | None:
@@ -106,7 +106,7 @@ def seat_reason(exercise: Exercise, table: Table, actor: str) -> str | None:
 
 
 def _name(exercise: Exercise, role: str) -> str:
-    return exercise.role(role).name
+    return exercise.role(role).label
 
 
 def message_reason(exercise: Exercise, table: Table, actor: str, to: str) -> str | None:
@@ -122,7 +122,7 @@ def message_reason(exercise: Exercise, table: Table, actor: str, to: str) -> str
 
 
 def walk_out_reason(table: Table) -> str | None:
-    if table.phase not in ("opening", "negotiating", "ratification"):
+    if table.phase not in TALK_PHASES:
         return _PHASE_WORDS.get(table.phase, "there is nothing to walk out of yet")
     return None
 
@@ -144,11 +144,11 @@ def signature_reason(exercise: Exercise, table: Table, role: str) -> str | None:
     return None
 
 
-def turn_reason(exercise: Exercise, table: Table, actor: str, kind: str) -> str | None:
+def turn_reason(exercise: Exercise, table: Table, actor: str, kind: ActKind) -> str | None:
     """Why `actor` cannot take a turn with an act of this kind now."""
     if table.phase == "ratification":
         return "a proposal is under signature: the signatories sign or decline"
-    if table.phase not in ("opening", "negotiating"):
+    if table.phase not in TURN_PHASES:
         return _PHASE_WORDS[table.phase]
     if table.turn != actor:
         whose = table.turn
@@ -255,7 +255,7 @@ def _package(
             return f"there is no issue {issue_id!r} in this exercise"
         if option_id not in options:
             issue = exercise.issue(issue_id)
-            names = ", ".join(o.id for o in issue.options)
+            names = ", ".join(o.name for o in issue.options)
             return f"{option_id!r} is not an option of {issue.name} (choose one of {names})"
     if partial:
         return None
@@ -268,15 +268,15 @@ def _package(
     return None
 
 
-def _control(exercise: Exercise, table: Table, act: Act) -> str | None:
+def _control(exercise: Exercise, table: Table, act: ControlAct) -> str | None:
     if act.actor != CONTROL:
         return "only Control can do that"
     phase = table.phase
     match act:
         case Start():
-            return None if phase == "setup" else "the session has already started"
+            return None if phases.may(table, "start") else "the session has already started"
         case Advance():
-            if phase in ("briefing", "opening"):
+            if phases.may(table, rules.advance_trigger(exercise, table)):
                 return None
             if phase == "negotiating":
                 return (
@@ -288,18 +288,16 @@ def _control(exercise: Exercise, table: Table, act: Act) -> str | None:
             if not any(i.id == act.inject for i in exercise.injects):
                 return f"there is no inject {act.inject!r} in this exercise"
             if act.inject in table.fired:
-                return f"inject {act.inject!r} has already fired"
+                return f"the inject “{exercise.inject(act.inject).title}” has already fired"
             return None if phase in LIVE_PHASES else _PHASE_WORDS[phase]
         case Pause():
-            return (
-                None
-                if phases.may(table, "pause")
-                else _PHASE_WORDS.get(phase, "the session cannot be paused now")
-            )
+            if phases.may(table, "pause"):
+                return None
+            return _PHASE_WORDS.get(phase, "the session cannot be paused now")
         case Resume():
-            return None if phase == "paused" else "the session is not paused"
+            return None if phases.may(table, "resume") else "the session is not paused"
         case ExtendRounds():
-            if phase not in (*LIVE_PHASES, "paused"):
+            if phase not in UNDER_WAY_PHASES:
                 return _PHASE_WORDS[phase]
             if table.rounds + act.rounds > MAX_ROUNDS:
                 return f"a session has at most {MAX_ROUNDS} rounds"
@@ -307,15 +305,16 @@ def _control(exercise: Exercise, table: Table, act: Act) -> str | None:
         case SkipTurn():
             if phase == "ratification":
                 return "a signatory must sign or decline: it cannot be skipped"
-            if phase not in ("opening", "negotiating") or table.turn is None:
+            if phase not in TURN_PHASES or table.turn is None:
                 return "no delegation has the turn"
             return None
         case Annotate():
             return None
         case End():
-            if phase in (*LIVE_PHASES, "paused"):
+            if phases.may(table, "conclude"):
                 return None
             return _PHASE_WORDS.get(phase, "the talks cannot be ended now")
         case Abort():
             return None if phases.may(table, "abort") else _PHASE_WORDS[phase]
-    return f"unknown act {act.kind!r}"
+        case _:
+            assert_never(act)

@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails, InitErrorDetails, SchemaValidator
 from typing_extensions import TypedDict
 
 from tabletop.exercise.conditions import Ending
+from tabletop.exercise.plain import Plain
 
 SESSION = "session"
 """The actor of events the rules cause: rounds starting, injects on schedule, the end."""
@@ -47,16 +48,16 @@ class _OnProposal(TypedDict):
 
 class _Rejected(TypedDict):
     proposal: int
-    reason: str
+    reason: Plain
 
 
 class _Text(TypedDict):
-    text: str
+    text: Plain
 
 
 class _Messaged(TypedDict):
     to: str
-    text: str
+    text: Plain
 
 
 class _Skipped(TypedDict):
@@ -64,7 +65,7 @@ class _Skipped(TypedDict):
 
 
 class _Reason(TypedDict):
-    reason: str
+    reason: Plain
 
 
 class _RatificationOpened(TypedDict):
@@ -86,7 +87,7 @@ class _Concluded(TypedDict):
     outcome: str
     package: dict[str, str] | None
     scores: dict[str, int]
-    reason: NotRequired[str]
+    reason: NotRequired[Plain]
 
 
 EventKind = Literal[

@@ -59,9 +59,10 @@ def _advanced(exercise: Exercise, table: Table, event: Event) -> None:
     if event.payload["phase"] == "opening":
         phases.fire(table, "open")
         _first_turn(table)
+    elif table.phase == "ratification":
+        _reopen(table)  # a signatory walked out
     else:
         phases.fire(table, "negotiate")
-        table.ratification = None
 
 
 def _round_started(exercise: Exercise, table: Table, event: Event) -> None:
@@ -114,7 +115,7 @@ def _walked_out(exercise: Exercise, table: Table, event: Event) -> None:
         if event.actor in proposal.supporters:
             kept = tuple(r for r in proposal.supporters if r != event.actor)
             _store(table, proposal.but(supporters=kept))
-    if was_turn and table.phase in ("opening", "negotiating"):
+    if was_turn and table.phase in phases.TURN_PHASES:
         _next_turn(table)
 
 
@@ -137,8 +138,13 @@ def _declined(exercise: Exercise, table: Table, event: Event) -> None:
     proposal = table.proposals[table.ratification.proposal]
     kept = tuple(r for r in proposal.supporters if r != event.actor)
     _store(table, proposal.but(supporters=kept))
+    _reopen(table)
+
+
+def _reopen(table: Table) -> None:
+    """The signature fails: the proposal goes back to the table and the talks go on."""
+    phases.fire(table, "reopen")
     table.ratification = None
-    phases.fire(table, "negotiate")
 
 
 def _inject_fired(exercise: Exercise, table: Table, event: Event) -> None:

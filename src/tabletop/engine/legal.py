@@ -9,14 +9,14 @@ never disagree; a property test holds the two together.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 from tabletop.engine import checks
 from tabletop.engine.acts import (
     DELEGATION_KINDS,
     Abort,
     Act,
+    ActKind,
     Advance,
     Annotate,
     End,
@@ -32,22 +32,19 @@ from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
 
 
-class LegalActs(NamedTuple):
-    """The acts open to one actor now; `reasons` explains each kind that is not.
-
-    A named tuple, immutable and quick to make: bots ask for one every turn,
-    and a frozen dataclass took longer to build than the acts to work out.
-    """
+@dataclass(frozen=True, slots=True)
+class LegalActs:
+    """The acts open to one actor now; `reasons` explains each kind that is not."""
 
     actor: str
-    kinds: frozenset[str]
+    kinds: frozenset[ActKind]
     support: tuple[int, ...] = ()
     withdraw: tuple[int, ...] = ()
     reject: tuple[int, ...] = ()
     amend: tuple[int, ...] = ()
     message_to: tuple[str, ...] = ()
     injects: tuple[str, ...] = ()
-    reasons: Mapping[str, str] = MappingProxyType({})
+    reasons: Mapping[ActKind, str] = field(default_factory=dict)
 
     def __contains__(self, kind: object) -> bool:
         """Whether acts of this kind are open: `"support" in legal`."""
@@ -60,12 +57,11 @@ def legal_acts(exercise: Exercise, table: Table, actor: str) -> LegalActs:
     return _delegation(exercise, table, actor)
 
 
-_ON_PROPOSALS = {
+_ON_PROPOSALS: dict[ActKind, str] = {
     kind: f"no proposal on the table you can {kind}"
     for kind in ("amend", "support", "withdraw", "reject")
 }
 """Acts on a proposal, and why none is open when none is."""
-_DELEGATION_KINDS = frozenset(DELEGATION_KINDS)
 
 
 def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
@@ -78,7 +74,7 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
     else:
         amend = support = withdraw = reject = ()
     message_to = checks.addressees(table, role) if seat is None else ()
-    reasons = {
+    reasons: dict[ActKind, str | None] = {
         "statement": speak,
         "pass": speak,
         "walk_out": seat or checks.walk_out_reason(table),
@@ -96,7 +92,7 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
     closed = {kind: reason for kind, reason in reasons.items() if reason is not None}
     return LegalActs(
         actor=role,
-        kinds=_DELEGATION_KINDS.difference(closed),
+        kinds=DELEGATION_KINDS.difference(closed),
         support=support,
         withdraw=withdraw,
         reject=reject,
@@ -107,7 +103,7 @@ def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
 
 
 def _control(exercise: Exercise, table: Table) -> LegalActs:
-    probes: dict[str, Act] = {
+    probes: dict[ActKind, Act] = {
         "start": Start(),
         "advance": Advance(),
         "pause": Pause(),
@@ -118,8 +114,8 @@ def _control(exercise: Exercise, table: Table) -> LegalActs:
         "end": End(),
         "abort": Abort(),
     }
-    kinds: set[str] = set()
-    reasons: dict[str, str] = {}
+    kinds: set[ActKind] = set()
+    reasons: dict[ActKind, str] = {}
     for kind, act in probes.items():
         reason = refusal(exercise, table, act)
         if reason is None:

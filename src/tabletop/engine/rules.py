@@ -4,10 +4,29 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from typing import Any, Literal, Protocol, TypeVar
 
 from tabletop.engine.state import Proposal, Table
-from tabletop.exercise.conditions import Ending, Facts, holds
+from tabletop.exercise.conditions import Ending, Facts
 from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
+
+_Verdict = TypeVar("_Verdict", covariant=True)
+
+
+class _Score(Protocol[_Verdict]):
+    def __ge__(self, other: Any, /) -> _Verdict: ...
+
+
+def acceptable(score: _Score[_Verdict], reservation: object) -> _Verdict:
+    """The project's one acceptance rule: a package is acceptable to a role worth at least
+    its reservation.
+
+    No agreement leaves a role its reservation, so a package worth exactly that
+    is no loss: bots sign it, and the analysis counts it in the zone of
+    agreement and among the Nash candidates. Works on a score or, element by
+    element, on an array of them.
+    """
+    return score >= reservation
 
 
 def facts(table: Table, package: dict[str, str] | None, ended_by: Ending | None = None) -> Facts:
@@ -23,10 +42,21 @@ def facts(table: Table, package: dict[str, str] | None, ended_by: Ending | None 
     )
 
 
+def advance_trigger(exercise: Exercise, table: Table) -> Literal["open", "negotiate"]:
+    """The phase move Control's advance makes, as the phase machine's trigger.
+
+    After the briefing come the opening statements if the schedule has them;
+    otherwise (and after the opening) the negotiation.
+    """
+    if table.phase == "briefing" and exercise.schedule.opening_statements:
+        return "open"
+    return "negotiate"
+
+
 def signatories(exercise: Exercise, table: Table, package: dict[str, str]) -> tuple[str, ...]:
     """The roles whose signature this package needs, in turn order."""
     situation = facts(table, package)
-    needed = {s.role for s in exercise.signatories if s.when is None or holds(s.when, situation)}
+    needed = {s.role for s in exercise.signatories if s.when is None or s.when.holds(situation)}
     return tuple(r for r in table.order if r in needed)
 
 
@@ -51,9 +81,7 @@ def leading(table: Table) -> Proposal | None:
     return max(live, key=lambda p: (len(p.supporters), p.id)) if live else None
 
 
-def injects_due(
-    exercise: Exercise, table: Table, seed: int, round_start: int
-) -> Iterator[Inject]:
+def injects_due(exercise: Exercise, table: Table, seed: int, round_start: int) -> Iterator[Inject]:
     """Injects not yet fired whose trigger comes as the table's current round begins.
 
     Each inject sees those fired before it. A probability is drawn from a
@@ -74,7 +102,7 @@ def injects_due(
                 top = leading(table)
                 situation = facts(table, top.package if top else None)
             situation.fired = frozenset(fired)
-            due = holds(trigger.when, situation)
+            due = trigger.when.holds(situation)
         else:
             due = False
         # A certain inject needs no draw (a draw is always below 1): seeding one costs.
@@ -94,7 +122,7 @@ def outcome(
     """The first outcome whose condition holds; the last is the default."""
     situation = facts(table, package, ending)
     for candidate in exercise.outcomes:
-        if candidate.when is None or holds(candidate.when, situation):
+        if candidate.when is None or candidate.when.holds(situation):
             return candidate.id
     raise AssertionError("an exercise always ends with a default outcome")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, assert_never
 
 from tabletop.engine import rules
 from tabletop.engine.acts import (
@@ -43,6 +43,7 @@ from tabletop.engine.checks import refusal
 from tabletop.engine.events import SESSION, Event, EventKind, made
 from tabletop.engine.fold import fold
 from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.phases import TALK_PHASES
 from tabletop.engine.state import SessionState, Table
 from tabletop.exercise.conditions import Ending
 from tabletop.exercise.model import CONTROL, Exercise, RoundTrigger
@@ -104,7 +105,7 @@ class Session:
 
     @property
     def table(self) -> Table:
-        """The working state, for readers in the engine's own package (bots, views)."""
+        """The working state, for readers that must not change it (views, bots, the simulation)."""
         return self._table
 
     def score(self, role: str, package: dict[str, str]) -> int:
@@ -113,10 +114,6 @@ class Session:
 
     def reservation(self, role: str) -> int:
         return self._table.reservations[role]
-
-    def signatories(self, package: dict[str, str]) -> tuple[str, ...]:
-        """Who would have to sign this package, as things stand."""
-        return rules.signatories(self.exercise, self._table, package)
 
     def legal_acts(self, actor: str) -> LegalActs:
         """What `actor` (a role id or "control") may do now, and why not the rest."""
@@ -185,23 +182,14 @@ class Session:
         self._events.extend(decision.events)
 
     def apply(self, act: Act, at: datetime | None = None) -> tuple[Event, ...]:
-        """Decide and commit at once: for sessions that keep no log.
-
-        No `Decision` is built in between: a frozen dataclass costs several
-        microseconds to make, and a simulation would drop one on every act.
-        """
-        self._check(act)
-        events, self._table = self._work_out(act, at)
-        self._events.extend(events)
-        return events
+        """Decide and commit at once: for sessions that keep no log."""
+        decision = self.decide(act, at)
+        self.commit(decision)
+        return decision.events
 
 
 def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
-    """The event the act itself makes.
-
-    Delegations' acts come first: they are nearly all of them, and each case
-    that does not match costs an isinstance check through pydantic's ABCMeta.
-    """
+    """The event the act itself makes (one case per kind of act: mypy checks none is missing)."""
     actor = act.actor
     match act:
         case Propose():
@@ -239,7 +227,7 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
         case Start():
             emit(CONTROL, "started", {}, None)
         case Advance():
-            opening = table.phase == "briefing" and exercise.schedule.opening_statements
+            opening = rules.advance_trigger(exercise, table) == "open"
             emit(CONTROL, "advanced", {"phase": "opening" if opening else "negotiating"}, None)
         case FireInject():
             emit(CONTROL, "inject_fired", {"inject": act.inject, "trigger": "control"}, None)
@@ -257,11 +245,13 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
             _conclude(exercise, table, emit, "breakdown", None, act.reason, CONTROL)
         case Abort():
             emit(CONTROL, "aborted", {"reason": act.reason}, None)
+        case _:
+            assert_never(act)
 
 
 def _settle(exercise: Exercise, table: Table, seed: int, emit: Emit) -> None:
     """The events the rules add after an act, until the table is at rest."""
-    while table.phase in ("opening", "negotiating", "ratification"):
+    while table.phase in TALK_PHASES:
         if table.walked_out and (
             exercise.always_signing & table.walked_out
             or len(table.order) - len(table.walked_out) < 2

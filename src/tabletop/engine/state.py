@@ -1,4 +1,4 @@
-"""The session as it stands: the table, the clock, and what has been settled.
+"""The session as it stands: the table, the rounds, and what has been settled.
 
 Proposals and ratifications are plain frozen dataclasses: the fold replaces
 them on every support and signature, and that has to be cheap.
@@ -15,13 +15,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from tabletop.engine.phases import TURN_PHASES, Phase
 from tabletop.exercise.conditions import Ending
 from tabletop.exercise.model import Exercise
 
-Phase = Literal[
-    "setup", "briefing", "opening", "negotiating", "ratification", "concluded", "paused", "aborted"
-]
-LIVE_PHASES: tuple[Phase, ...] = ("briefing", "opening", "negotiating", "ratification")
 ProposalStatus = Literal["live", "withdrawn", "superseded"]
 
 
@@ -163,7 +160,7 @@ class Table:
         """Whose turn it is: the next signatory in ratification, else the turn order's."""
         if self.phase == "ratification" and self.ratification is not None:
             return self.ratification.pending
-        if self.phase in ("opening", "negotiating") and self.turn_index is not None:
+        if self.phase in TURN_PHASES and self.turn_index is not None:
             return self.order[self.turn_index]
         return None
 

@@ -18,8 +18,9 @@ from functools import cached_property
 
 from tabletop.engine.events import Event
 from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.phases import Phase
 from tabletop.engine.session import Session
-from tabletop.engine.state import Conclusion, Phase, Proposal, Ratification, Table
+from tabletop.engine.state import Conclusion, Proposal, Ratification, Table
 from tabletop.exercise.model import Exercise, Role
 
 

@@ -203,12 +203,3 @@ _CLASS_TAGS: dict[type[_Node], str] = {
 
 for _model in (AllOf, AnyOf, Not):
     _model.model_rebuild()
-
-
-def holds(condition: Condition, facts: Facts) -> bool:
-    """Evaluate a condition; an issue test with no package in question is false.
-
-    Each kind of node knows what it tests: a call, not a chain of class checks
-    (each failed check on a pydantic model costs as much as a small function).
-    """
-    return condition.holds(facts)

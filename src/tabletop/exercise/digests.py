@@ -47,7 +47,7 @@ def _read(
         text = read_text(path, name, max_bytes)
     except Unreadable as error:
         line = exercise.lines[named_at]
-        exercise.report(line, named_at, f"cannot read digest {name}: {error.reason}")
+        exercise.flag(line, named_at, f"cannot read digest {name}: {error.reason}")
         return None
     except ExerciseError as error:
         return Document(name, problems=error.problems)

@@ -25,6 +25,7 @@ from pydantic import (
 
 from tabletop.exercise.conditions import Condition
 from tabletop.exercise.facilitator import Facilitator
+from tabletop.exercise.plain import NO_CONTROLS, Plain
 
 Id = Annotated[
     str,
@@ -35,7 +36,8 @@ Id = Annotated[
 Points = Annotated[int, Field(ge=-1000, le=1000)]
 """Scores are whole points, as on a paper scoring sheet."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), NO_CONTROLS]
+"""Text a person reads: never empty, never holding a control character."""
 CONTROL = "control"
 """The actor id of the facilitator (the white cell); no role may take it."""
 
@@ -57,7 +59,7 @@ class Source(Model):
     """A source the exercise draws on: a digest in `seeds/`, inlined by the loader."""
 
     id: Id
-    digest: str | None = Field(
+    digest: Plain | None = Field(
         default=None, description="Path of the digest file, relative to the exercise file"
     )
     title: Text
@@ -65,7 +67,7 @@ class Source(Model):
     outlet: Text
     date: Annotated[Text, BeforeValidator(lambda v: v.isoformat() if isinstance(v, date) else v)]
     """Publication date; YAML's unquoted 2020-11-23 arrives as a date and is kept as text."""
-    url: str | None = None
+    url: Plain | None = None
     facts: list[Fact] = Field(default_factory=list)
 
 
@@ -74,7 +76,7 @@ class Role(Model):
 
     id: Id
     name: Text
-    short: str | None = Field(default=None, max_length=12, description="Name on narrow screens")
+    short: Plain | None = Field(default=None, max_length=12, description="Name on narrow screens")
     public_briefing: Text = Field(description="Markdown every delegation sees")
     confidential_briefing: Text = Field(description="Markdown only this role and Control see")
     reservation: Points = Field(description="Points with no deal (the role's BATNA)")
@@ -83,11 +85,16 @@ class Role(Model):
     def label(self) -> str:
         return self.short or self.name
 
+    @property
+    def title(self) -> str:
+        """Both names, where a role is introduced: "South Korea (ROK)"; `label` elsewhere."""
+        return self.name if self.label == self.name else f"{self.name} ({self.label})"
+
 
 class Option(Model):
     id: Id
     name: Text
-    description: str = ""
+    description: Plain = ""
 
 
 class Issue(Model):
@@ -95,7 +102,7 @@ class Issue(Model):
 
     id: Id
     name: Text
-    description: str = ""
+    description: Plain = ""
     options: list[Option] = Field(min_length=2, max_length=6)
     status_quo: Id
 
@@ -216,11 +223,7 @@ class Exercise(Model):
         inject texts are left out, and so is the instructor pack: what a
         delegation screen or a bot is given cannot leak what it never had.
         """
-        # `self._readings` would go through BaseModel.__getattr__, which costs
-        # more than the rest of a bot's look at the table: read the store directly.
-        private = self.__pydantic_private__
-        assert private is not None
-        readings: dict[str, Exercise] = private["_readings"]
+        readings = self._readings
         reading = readings.get(role_id)
         if reading is None:
             hidden = {

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass
 from typing import Any
 
-_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+from tabletop.controls import escaped
+
+_DIGITS = 40
+"""Longer numbers are shown cut, as long text is: an author recognises the start."""
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,8 @@ class LoadProblem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        said = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return one_line(said)
 
 
 class ExerciseError(ValueError):
@@ -32,8 +36,9 @@ class ExerciseError(ValueError):
 
 
 def one_line(text: str) -> str:
-    """Escape line breaks an author's keys or values may hold: a problem is one line."""
-    return _BREAKS.sub(lambda match: repr(match[0])[1:-1], text)
+    """Escape line breaks and control characters an author's file may hold: a problem is one
+    line, and a file under review must not command the terminal it is checked in."""
+    return escaped(text, one_line=True)
 
 
 def shown(value: Any) -> str:
@@ -42,6 +47,9 @@ def shown(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and abs(value) >= 10**_DIGITS:
+        # Python refuses to write out an int of over 4,300 digits: count them instead.
+        return f"a number of {int(math.log10(abs(value))) + 1:,} digits"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, str):

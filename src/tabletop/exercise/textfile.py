@@ -40,6 +40,8 @@ def _read(path: Path, max_bytes: int) -> bytes:
         raise Unreadable("permission denied") from None
     except OSError as error:
         raise Unreadable(error.strerror or str(error)) from None
+    except ValueError:  # the operating system takes no NUL in a path, and Python says so
+        raise Unreadable("a path cannot hold a NUL character") from None
 
 
 def _decode(raw: bytes, name: str, max_bytes: int) -> str:

@@ -9,6 +9,7 @@ chain cheap to check and independent of JSON formatting choices.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import UTC, datetime
 from typing import Literal
@@ -28,6 +29,8 @@ _HASH_AT = _HASH_END - 64
 _KEY_AT = _HASH_AT - len(_HASH_KEY_BYTES)
 GENESIS = ""
 """What the header's hash is chained to."""
+Chain = Literal["sha256", "hmac-sha256"]
+"""How lines are hashed: plainly, or with a secret key (HMAC) only its holder has."""
 
 
 class Seat(BaseModel):
@@ -66,6 +69,8 @@ class Header(BaseModel):
     seats: dict[str, Seat]
     started_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     parent: Parent | None = None
+    chain: Chain = "sha256"
+    """Written only when keyed, so a plain log's header is as it always was."""
     # Left out of the line when unset, so a session on the exercise's own
     # schedule writes the header it always did.
     rounds: int | None = Field(default=None, ge=1, le=100, exclude_if=lambda v: v is None)
@@ -87,6 +92,7 @@ class Header(BaseModel):
         seed: int,
         seats: dict[str, Seat],
         parent: Parent | None = None,
+        chain: Chain = "sha256",
         rounds: int | None = None,
         seconds_per_turn: int | None = None,
     ) -> Header:
@@ -96,9 +102,13 @@ class Header(BaseModel):
             seed=seed,
             seats=seats,
             parent=parent,
+            chain=chain,
             rounds=rounds,
             seconds_per_turn=seconds_per_turn,
         )
+
+    def to_json(self) -> str:
+        return self.model_dump_json(exclude={"chain"} if self.chain == "sha256" else None)
 
 
 def exercise_digest(exercise: Exercise) -> str:
@@ -112,14 +122,20 @@ def exercise_digest(exercise: Exercise) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def chained(body: bytes, previous: bytes) -> bytes:
-    """The hash of a line's `body` following a line hashed `previous`, in hex as written."""
-    return hashlib.sha256(previous + body).hexdigest().encode()
+def chained(body: bytes, previous: bytes, key: bytes | None = None) -> bytes:
+    """The hash of a line's `body` following a line hashed `previous`, in hex as written.
+
+    With a `key`, an HMAC: only the key's holder can make a chain that checks.
+    """
+    if key is None:
+        return hashlib.sha256(previous + body).hexdigest().encode()
+    return hmac.new(key, previous + body, "sha256").hexdigest().encode()
 
 
-def seal(body: str, previous: str) -> tuple[str, str]:
+def seal(body: str, previous: str, key: bytes | None = None) -> tuple[str, str]:
     """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
     digest = chained(body.encode(), previous.encode()).decode()
+    digest = chained(body.encode(), previous.encode(), key).decode()
     return f'{body[:-1]}{_HASH_KEY}{digest}"}}\n', digest
 
 

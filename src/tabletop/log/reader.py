@@ -11,24 +11,31 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from pydantic import ValidationError
 
+from tabletop.controls import escaped
 from tabletop.engine.events import Event
-from tabletop.log.format import GENESIS, Header, chained, unseal
+from tabletop.log.errors import LogError
+from tabletop.log.format import GENESIS, Header, chained, exercise_digest, unseal
+from tabletop.log.key import KEY_FILE, environment_key
+
+MAX_HEADER = 16 * 2**20
+"""Longest header line read, in bytes: it holds the whole exercise."""
+MAX_LINE = 2**20
+"""Longest event line read, in bytes: a few times the longest text an act may carry.
+
+Without a cap, a file of one endless line (`/dev/zero`) would be read into
+memory whole before anything could be said about it.
+"""
 
 _TORN = "the last line is cut short (a crash while writing); everything before it is whole"
 _ALTERED = (
     "the hash does not match: this line was edited, "
     "or a line before it was removed, added or reordered"
 )
-
-
-class LogError(ValueError):
-    """A log that cannot be used at all: not there, not a log, or a bad header."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +57,28 @@ class LogContents:
     """Length of the trusted part of the file, where a resumed session appends."""
     events: list[Event] = field(default_factory=list)
     problem: LogProblem | None = None
+    receipt_at: int | None = None
+    """The event whose line has the receipt asked for as its hash (0: the header), if any."""
+    key: bytes | None = field(default=None, repr=False)
+    """The key of a keyed chain, for carrying it on."""
 
 
-def read_log(path: Path, verify: bool = True, upto: int | None = None) -> LogContents:
+def read_log(
+    path: Path,
+    verify: bool = True,
+    upto: int | None = None,
+    receipt: str | None = None,
+    key: bytes | None = None,
+) -> LogContents:
     """Read `path` (up to event `upto`); raises LogError if not even the header can be trusted.
 
     With `verify=False` the hash chain is not recomputed (a faster replay of
     a log already checked); structure and sequence are still checked. Lines
-    are read one at a time, so a long log costs only its events in memory.
+    are read one at a time and no further than event `upto`, so a long log
+    costs only its events in memory. With a `receipt` (a line's hash), the
+    contents say which event's line has it. A keyed log is checked with the
+    key named by TABLETOP_LOG_KEY_FILE; given a `key`, the log must be keyed
+    with it.
     """
     try:
         file = path.open("rb")
@@ -69,40 +90,60 @@ def read_log(path: Path, verify: bool = True, upto: int | None = None) -> LogCon
         raise LogError(f"{path}: cannot read: {error.strerror}") from None
     with file:
         try:
-            return _read(path, file, verify, upto)
+            return _read(path, file, verify, upto, receipt, key)
         except IsADirectoryError:
             raise LogError(f"{path}: is a directory, not a session log") from None
         except OSError as error:
             raise LogError(f"{path}: cannot read: {error.strerror}") from None
 
 
-def _read(path: Path, file: BinaryIO, verify: bool, upto: int | None) -> LogContents:
-    first = file.readline()
+def _read(
+    path: Path,
+    file: BinaryIO,
+    verify: bool,
+    upto: int | None,
+    receipt: str | None,
+    insisted: bytes | None,
+) -> LogContents:
+    first = file.readline(MAX_HEADER + 1)
     if not first.strip():
         raise LogError(f"{path}:1: empty file: not a session log")
+    if len(first) > MAX_HEADER:
+        raise LogError(f"{path}:1: {_too_long(MAX_HEADER)}: not a session log")
     if not first.endswith(b"\n"):
         raise LogError(f"{path}:1: the header line is cut short: not a usable session log")
-    header, last = _header(path, first, verify)
+    header, last, key = _header(path, first, verify, insisted)
+    mark = receipt.encode("ascii", "replace") if receipt is not None else None
+    receipt_at = 0 if last == mark else None
     events: list[Event] = []
     good_bytes = len(first)
     problem: LogProblem | None = None
     # Every line taken is an event or the end of the reading: `upto` events are `upto` lines.
-    lines = file if upto is None else islice(file, max(upto, 0))
+    remaining = -1 if upto is None else max(upto, 0)
+    number = 1
     # The checks of a line are spelled out here rather than called: at a hundred
     # thousand lines, a call per line is a noticeable share of a replay.
     with _collector_paused():
-        for number, raw in enumerate(lines, start=2):
+        while remaining:
+            raw = file.readline(MAX_LINE + 1)
+            if not raw:
+                break
+            remaining -= 1
+            number += 1
             if not raw.endswith(b"\n"):
                 # A line counts only once its newline is written: the writer ends
                 # every block with one, so without it the write never finished.
-                problem = LogProblem(number, "torn", _TORN)
+                if len(raw) > MAX_LINE:
+                    problem = LogProblem(number, "corrupt", _too_long(MAX_LINE))
+                else:
+                    problem = LogProblem(number, "torn", _TORN)
                 break
             sealed = unseal(raw)
             if sealed is None:
                 problem = LogProblem(number, "corrupt", "not a log line (no hash)")
                 break
             body, digest = sealed
-            if verify and chained(body, last) != digest:
+            if verify and chained(body, last, key) != digest:
                 problem = LogProblem(number, "corrupt", _ALTERED)
                 break
             try:
@@ -116,9 +157,11 @@ def _read(path: Path, file: BinaryIO, verify: bool, upto: int | None) -> LogCont
             events.append(event)
             last = digest
             good_bytes += len(raw)
+            if digest == mark:
+                receipt_at = event.seq
     # Unverified, the last hash may be any 64 bytes: it must not stop the reading.
     last_hash = last.decode("ascii", "replace")
-    return LogContents(path, header, last_hash, good_bytes, events, problem)
+    return LogContents(path, header, last_hash, good_bytes, events, problem, receipt_at, key)
 
 
 @contextmanager
@@ -140,24 +183,58 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _header(path: Path, raw: bytes, verify: bool) -> tuple[Header, bytes]:
+def _header(
+    path: Path, raw: bytes, verify: bool, insisted: bytes | None
+) -> tuple[Header, bytes, bytes | None]:
+    """The header, its hash, and the key its chain is checked with (None: a plain chain)."""
     sealed = unseal(raw)
     if sealed is None:
         raise LogError(f"{path}:1: not a session log (no hash on the header line)")
     body, digest = sealed
-    if verify and chained(body, GENESIS.encode()) != digest:
-        raise LogError(f"{path}:1: the header's hash does not match: the header was altered")
     try:
-        return Header.model_validate_json(body), digest
+        header = Header.model_validate_json(body)
     except ValidationError as error:
         raise LogError(f"{path}:1: not a valid log header: {_first(error)}") from None
+    key = _key(path, header, verify, insisted)
+    if verify and chained(body, GENESIS.encode(), key) != digest:
+        raise LogError(
+            f"{path}:1: the header's hash does not match: the header was altered"
+            + (", or the key is not this log's" if key is not None else "")
+        )
+    if verify and exercise_digest(header.exercise) != header.exercise_sha256:
+        raise LogError(
+            f"{path}:1: the exercise in the header does not match its exercise_sha256: "
+            "the exercise was altered"
+        )
+    return header, digest, key
+
+
+def _key(path: Path, header: Header, verify: bool, insisted: bytes | None) -> bytes | None:
+    if header.chain == "sha256":
+        if insisted is not None:
+            raise LogError(
+                f"{path}:1: the log's chain is not keyed: anyone who could write the file "
+                "could have rewritten it, so a key proves nothing about it"
+            )
+        return None
+    key = insisted if insisted is not None else environment_key()
+    if key is None and verify:
+        raise LogError(
+            f"{path}:1: the log's chain is keyed: give its key (log verify --key FILE, "
+            f"or the file named by {KEY_FILE})"
+        )
+    return key
 
 
 def _first(error: ValidationError) -> str:
     """Where the first problem is, and what it is."""
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
-    return f"{where}: {first['msg']}"
+    return escaped(f"{where}: {first['msg']}", one_line=True)
+
+
+def _too_long(limit: int) -> str:
+    return f"a line longer than {limit // 2**20} MiB: not a session log line"
 
 
 def _out_of_order(expected: int, found: int) -> str:

@@ -7,34 +7,43 @@ them. A failed write leaves the session as it was.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
-
-from transitions import MachineError
 
 from tabletop.engine.acts import Act
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
 from tabletop.exercise.model import Exercise
-from tabletop.log.format import Header, Parent, Seat
-from tabletop.log.reader import LogContents, LogError, LogProblem, read_log
+from tabletop.log.audit import Misfit, audited
+from tabletop.log.errors import LogError
+from tabletop.log.format import Chain, Header, Parent, Seat
+from tabletop.log.key import environment_key
+from tabletop.log.reader import LogContents, LogProblem, read_log
 from tabletop.log.writer import LogWriter, claim
 
 
 def rebuild(contents: LogContents, upto: int | None = None) -> Session:
-    """The session a log's trusted events describe, up to event `upto` if given."""
+    """The session a log's trusted events describe, up to event `upto` if given.
+
+    The events are folded as recorded, which is fast and right for a log the
+    engine wrote. An event the fold cannot take raises a `Misfit` naming it;
+    `audited` also checks every event against the rules, for a log that
+    may have been forged.
+    """
     header = contents.header
     events = contents.events if upto is None else contents.events[:upto]
     session = Session(header.session_exercise, header.seed)
     for event in events:
         try:
             session.replay(event)
-        except (KeyError, IndexError, ValueError, AssertionError, MachineError) as error:
-            raise LogError(
-                f"{contents.path}:{event.seq + 1}: event {event.seq} ({event.kind}) "
-                f"does not fit the session so far: {error}"
-            ) from None
+        except Exception as error:  # any failure of the fold is the event's
+            raise Misfit(str(contents.path), event, str(error) or type(error).__name__) from None
     return session
+
+
+def _chain(key: bytes | None) -> Chain:
+    return "sha256" if key is None else "hmac-sha256"
 
 
 class RecordedSession:
@@ -58,10 +67,16 @@ class RecordedSession:
         rounds: int | None = None,
         seconds_per_turn: int | None = None,
     ) -> RecordedSession:
+        key = environment_key()
         header = Header.for_session(
-            exercise, seed, seats, rounds=rounds, seconds_per_turn=seconds_per_turn
+            exercise,
+            seed,
+            seats,
+            chain=_chain(key),
+            rounds=rounds,
+            seconds_per_turn=seconds_per_turn,
         )
-        writer = LogWriter.create(path, header, fsync)
+        writer = LogWriter.create(path, header, fsync, key)
         return cls(path, header, Session(header.session_exercise, seed), writer)
 
     @classmethod
@@ -76,18 +91,15 @@ class RecordedSession:
                     f"{path}:{problem.line}: {problem.message} — "
                     "the log cannot be resumed past damage (`tabletop log verify` for details)"
                 )
-            session = rebuild(contents)
+            session = audited(contents).close()
         except LogError:
             file.close()
             raise
-        writer = LogWriter.reopen(path, file, contents.good_bytes, contents.last_hash, fsync)
+        writer = LogWriter.reopen(
+            path, file, contents.good_bytes, contents.last_hash, fsync, contents.key
+        )
         recorded = cls(path, contents.header, session, writer)
-        if problem is not None:
-            # The torn write may have cut a decision after its act: let the
-            # rules finish what they would have added (a round start, the end).
-            decision = session.settle()
-            writer.append(decision.events)
-            session.commit(decision)
+        recorded._settle_or_refuse()
         return recorded, problem
 
     @classmethod
@@ -100,18 +112,44 @@ class RecordedSession:
             raise LogError(f"{parent_path}: no event {seq} to fork from")
         source = contents.header
         parent = Parent(log=str(parent_path), seq=seq, hash=contents.last_hash)
+        key = environment_key()
         header = Header.for_session(
             source.exercise,
             source.seed,
             seats or dict(source.seats),
             parent,
+            _chain(key),
             rounds=source.rounds,
             seconds_per_turn=source.seconds_per_turn,
         )
-        session = rebuild(contents, seq)
-        writer = LogWriter.create(path, header)
-        writer.append(session.events)
-        return cls(path, header, session, writer)
+        session = audited(contents, seq).close()
+        writer = LogWriter.create(path, header, key=key)
+        try:
+            writer.append(session.events)
+        except OSError as error:
+            writer.close()
+            with suppress(OSError):
+                path.unlink()  # made just now, holding only its header
+            raise LogError(f"{path}: cannot write the new log: {error.strerror}") from None
+        forked = cls(path, header, session, writer)
+        forked._settle_or_refuse()
+        return forked
+
+    def _settle_or_refuse(self) -> None:
+        """Finish a block a crash (or a fork) cut after its act: a round start, the end.
+
+        On a session at rest the rules have nothing to add. Raises LogError,
+        with the log closed, if what they add cannot be written.
+        """
+        decision = self.session.settle()
+        if not decision.events:
+            return
+        try:
+            self._writer.append(decision.events)
+        except OSError as error:
+            self.close()
+            raise LogError(f"{self.path}: cannot write the log: {error.strerror}") from None
+        self.session.commit(decision)
 
     def apply(self, act: Act, at: datetime | None = None) -> tuple[Event, ...]:
         """Decide, write, then commit: raises IllegalAct or OSError with nothing changed."""

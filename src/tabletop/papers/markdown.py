@@ -42,7 +42,7 @@ def delegation_papers(view: RoleView) -> str:
             points = view.valuations[issue.id][option.id]
             rows.append(f"| {label} | {plain(option.name)}{quo} | {points} |")
     blocks = [
-        f"# {plain(role.name)}",
+        f"# {plain(role.title)}",
         f"*{plain(exercise.title)}.* {prose(exercise.summary)}",
         "## Public briefing",
         prose(role.public_briefing),
@@ -56,7 +56,7 @@ def delegation_papers(view: RoleView) -> str:
     if others:
         blocks.append("## The other delegations")
         for other in others:
-            blocks += [f"### {plain(other.name)}", prose(other.public_briefing)]
+            blocks += [f"### {plain(other.title)}", prose(other.public_briefing)]
     blocks += _sources(exercise, "\n\n".join(blocks))
     return "\n\n".join(blocks)
 

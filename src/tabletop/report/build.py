@@ -2,39 +2,38 @@
 
 `build_report` reads only the trusted part of a log (see `trust`) and makes a
 `Report` the renderers (`markdown`, `html`) lay out; they decide nothing about
-content. Confidential content (confidential briefings, private message and
-inject texts, the roles' scoring sheets) enters the report only with
-`reveal=True`, so a renderer cannot leak what it never received.
+content. A report is for one of two audiences. The participants' report (the
+default) holds what every delegation saw at the table: events visible to all,
+public briefings, proposals and the outcome. The facilitator's (`reveal=True`)
+adds what only some saw: Control's notes, private messages and inject texts,
+confidential briefings, and every reservation, score and scoring sheet with
+the analysis built on them. What an audience may not see never enters its
+`Report`, so a renderer cannot leak what it never received.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from tabletop.analysis import analyze, frontier_gap
-from tabletop.engine.events import SESSION, Event
+from tabletop.analysis import debrief
+from tabletop.engine.events import Event
 from tabletop.engine.history import History, history
 from tabletop.engine.state import SessionState
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents
-from tabletop.report.narrate import ENDINGS, actor_name, describe, package_lines
+from tabletop.narration.events import STAGES, event_words
+from tabletop.narration.names import ENDING_WORDS, actor_name, package_lines
+from tabletop.narration.segments import Words
 from tabletop.report.trust import trusted
-
-MARKERS = frozenset({"started", "advanced", "round_started", "ratification_opened", "concluded"})
-"""Events that mark a stage of the talks rather than a move in them."""
 
 PackageLines = list[tuple[str, str]]
 """(issue name, option name) for each issue."""
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceLine(_Frozen):
+@dataclass(frozen=True)
+class SourceLine:
     title: str
     author: str
     outlet: str
@@ -42,17 +41,22 @@ class SourceLine(_Frozen):
     url: str | None
 
 
-class RoleLine(_Frozen):
+@dataclass(frozen=True)
+class RoleLine:
     """A delegation, who played it, and its briefing (the confidential part only if revealed)."""
 
     id: str
     name: str
+    """As every sentence of the report names it (`actor_name`)."""
+    title: str
+    """Where the role is introduced: "South Korea (ROK)"."""
     seat: str
     public_briefing: str
     confidential_briefing: str | None
 
 
-class Damage(_Frozen):
+@dataclass(frozen=True)
+class Damage:
     """Where the log stops being trustworthy; the report covers the events before it."""
 
     line: int
@@ -61,15 +65,15 @@ class Damage(_Frozen):
     trusted_events: int
 
 
-class Entry(_Frozen):
+@dataclass(frozen=True)
+class Entry:
     """One line of the timeline."""
 
     seq: int
     round: int
-    actor: str
-    """Who acted; empty when the rules did (a round starts, the talks end)."""
     kind: str
-    text: str
+    words: Words
+    """The sentence, as the screens tell it."""
     marker: bool
     private: list[str]
     """Private inject texts ("Role: text"), when revealed."""
@@ -77,7 +81,8 @@ class Entry(_Frozen):
     """How many private inject texts were left out."""
 
 
-class ProposalLine(_Frozen):
+@dataclass(frozen=True)
+class ProposalLine:
     id: int
     author: str
     round: int
@@ -90,7 +95,8 @@ class ProposalLine(_Frozen):
     """(role name, reason) for each rejection."""
 
 
-class OutcomeSection(_Frozen):
+@dataclass(frozen=True)
+class OutcomeSection:
     id: str
     title: str
     narrative: str
@@ -99,7 +105,8 @@ class OutcomeSection(_Frozen):
     package: PackageLines | None
 
 
-class RoleScore(_Frozen):
+@dataclass(frozen=True)
+class RoleScore:
     """A role's result against its reservation (both as in force at the end)."""
 
     role: str
@@ -114,7 +121,8 @@ class RoleScore(_Frozen):
         return None if self.score is None else self.score - self.reservation
 
 
-class Concession(_Frozen):
+@dataclass(frozen=True)
+class Concession:
     seq: int
     round: int
     proposal: int
@@ -122,19 +130,22 @@ class Concession(_Frozen):
     reservation: int
 
 
-class Leading(_Frozen):
+@dataclass(frozen=True)
+class Leading:
     seq: int
     round: int
     proposal: int | None
     scores: dict[str, int | None]
 
 
-class Frontier(_Frozen):
+@dataclass(frozen=True)
+class Frontier:
     """Where the deal sits against what the exercise offered (valuations in force at the end)."""
 
     packages: int
-    frontier_size: int
-    zopa: int
+    frontier_size: int | None
+    """None (as `zopa`) when there were too many packages to count for a report."""
+    zopa: int | None
     nash: PackageLines | None
     deal: PackageLines | None
     on_frontier: bool | None
@@ -145,7 +156,8 @@ class Frontier(_Frozen):
     """The Nash package's gains over reservation, summed over roles."""
 
 
-class Report(_Frozen):
+@dataclass(frozen=True)
+class Report:
     title: str
     summary: str
     log: str
@@ -153,7 +165,10 @@ class Report(_Frozen):
     seed: int
     engine: str
     parent: str | None
+    receipt: str | None
+    """The log's last hash when the whole log is trusted: `log verify --receipt` checks it."""
     revealed: bool
+    """The facilitator's report; the fields below marked so are None in the participants'."""
     sources: list[SourceLine]
     roles: list[RoleLine]
     damage: Damage | None
@@ -164,24 +179,22 @@ class Report(_Frozen):
     timeline: list[Entry]
     proposals: list[ProposalLine]
     outcome: OutcomeSection | None
-    scores: list[RoleScore]
-    concessions: dict[str, list[Concession]]
-    leading: list[Leading]
+    scores: list[RoleScore] | None
+    """Facilitator's only, as is every field below but `round_starts`."""
+    concessions: dict[str, list[Concession]] | None
+    leading: list[Leading] | None
     round_starts: list[tuple[int, int]]
     """(seq, round) of each round's start, for chart markers."""
-    frontier: Frontier
-    back_channel: dict[str, dict[str, int]]
+    frontier: Frontier | None
+    back_channel: dict[str, dict[str, int]] | None
     """Sender id → recipient id → number of private messages."""
-    annotations: list[Entry]
+    annotations: list[Entry] | None
     sheets: dict[str, dict[str, dict[str, int]]] | None
-    """Each role's valuations in force at the end, by names; only when revealed."""
-
-    def role_name(self, role_id: str) -> str:
-        return next(r.name for r in self.roles if r.id == role_id)
+    """Each role's valuations in force at the end, by names."""
 
 
 def build_report(contents: LogContents, reveal: bool = False) -> Report:
-    """The report of a log's trusted part; confidential content only with `reveal`."""
+    """The report of a log's trusted part: the participants', or with `reveal` the facilitator's."""
     log = trusted(contents)
     session = log.session
     header = log.header
@@ -189,7 +202,11 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
     state = session.state
     series = history(exercise, header.seed, log.events)
     rounds_at = {point.seq: point.round for point in series.leading}
-    timeline = [_entry(exercise, e, rounds_at[e.seq], reveal) for e in log.events]
+    timeline = [
+        _entry(exercise, e, rounds_at[e.seq], reveal)
+        for e in log.events
+        if reveal or e.visible_to is None
+    ]
     scores, frontier = _against_frontier(exercise, state)
     problem = log.problem
     parent = header.parent
@@ -201,6 +218,7 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         seed=header.seed,
         engine=header.engine,
         parent=f"{parent.log}, event {parent.seq}" if parent else None,
+        receipt=log.receipt,
         revealed=reveal,
         sources=[
             SourceLine(title=s.title, author=s.author, outlet=s.outlet, date=s.date, url=s.url)
@@ -209,7 +227,8 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         roles=[
             RoleLine(
                 id=role.id,
-                name=role.name,
+                name=role.label,
+                title=role.title,
                 seat=str(header.seats[role.id]) if role.id in header.seats else "unassigned",
                 public_briefing=role.public_briefing,
                 confidential_briefing=role.confidential_briefing if reveal else None,
@@ -231,16 +250,18 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         timeline=timeline,
         proposals=_proposals(exercise, state),
         outcome=_outcome(exercise, state),
-        scores=scores,
-        concessions=_concessions(series),
+        scores=scores if reveal else None,
+        concessions=_concessions(series) if reveal else None,
         leading=[
             Leading(seq=p.seq, round=p.round, proposal=p.proposal, scores=p.scores)
             for p in series.leading
-        ],
+        ]
+        if reveal
+        else None,
         round_starts=[(e.seq, e.payload["round"]) for e in log.events if e.kind == "round_started"],
-        frontier=frontier,
-        back_channel=_back_channel(exercise, log.events),
-        annotations=[entry for entry in timeline if entry.kind == "annotated"],
+        frontier=frontier if reveal else None,
+        back_channel=_back_channel(exercise, log.events) if reveal else None,
+        annotations=[entry for entry in timeline if entry.kind == "annotated"] if reveal else None,
         sheets=_sheets(exercise, state) if reveal else None,
     )
 
@@ -257,10 +278,9 @@ def _entry(exercise: Exercise, event: Event, round_: int, reveal: bool) -> Entry
     return Entry(
         seq=event.seq,
         round=round_,
-        actor="" if event.actor == SESSION else actor_name(exercise, event.actor),
         kind=event.kind,
-        text=describe(exercise, event, reveal),
-        marker=event.kind in MARKERS,
+        words=event_words(exercise, event),
+        marker=event.kind in STAGES,
         private=private,
         withheld=withheld,
     )
@@ -292,7 +312,7 @@ def _outcome(exercise: Exercise, state: SessionState) -> OutcomeSection | None:
         id=outcome.id,
         title=outcome.title,
         narrative=outcome.narrative,
-        ending=ENDINGS[conclusion.ending],
+        ending=ENDING_WORDS[conclusion.ending],
         reason=conclusion.reason,
         package=package_lines(exercise, conclusion.package) if conclusion.package else None,
     )
@@ -335,26 +355,26 @@ def _sheets(exercise: Exercise, state: SessionState) -> dict[str, dict[str, dict
 
 
 def _against_frontier(exercise: Exercise, state: SessionState) -> tuple[list[RoleScore], Frontier]:
-    """The scores and the frontier section, from one analysis of the sheet in force at the end."""
-    analysis = analyze(exercise, state.valuations, state.reservations)
+    """The scores and the frontier section, from the sheet in force at the end."""
     conclusion = state.conclusion
     deal = conclusion.package if conclusion else None
-    gap = frontier_gap(analysis, deal) if deal else None
+    found = debrief(exercise, state.valuations, state.reservations, deal or None)
+    gap = found.gap
     scores = [
         RoleScore(
             role=role,
             name=actor_name(exercise, role),
             score=conclusion.scores[role] if conclusion else None,
             reservation=state.reservations[role],
-            nash=analysis.roles[role].nash_score,
+            nash=found.nash_scores[role] if found.nash_scores else None,
         )
         for role in exercise.role_ids
     ]
-    nash = analysis.nash
+    nash = found.nash
     return scores, Frontier(
-        packages=analysis.packages,
-        frontier_size=len(analysis.pareto_frontier),
-        zopa=analysis.zopa,
+        packages=found.packages,
+        frontier_size=found.frontier_size,
+        zopa=found.zopa,
         nash=package_lines(exercise, nash) if nash else None,
         deal=package_lines(exercise, deal) if deal else None,
         on_frontier=gap.on_frontier if gap else None,

@@ -13,11 +13,12 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from tabletop.report.build import PackageLines, Report
+from tabletop.report.build import Concession, Entry, Leading, PackageLines, Report
 from tabletop.report.prose import (
     back_channel_table,
     confidential_notice,
     damage_notice,
+    followable,
     frontier_sentences,
     package_table,
     scores_table,
@@ -65,7 +66,7 @@ nav ol { columns: 2; }
 """
 
 _SECTIONS = (
-    ("outcome", "Outcome and scores"),
+    ("outcome", "Outcome"),
     ("frontier", "Against the Pareto frontier"),
     ("proposals", "Proposals"),
     ("charts", "Scores over the session"),
@@ -74,6 +75,8 @@ _SECTIONS = (
     ("timeline", "Timeline"),
     ("briefings", "Briefings"),
 )
+_FACILITATORS = frozenset({"frontier", "charts", "back-channel", "annotations"})
+"""Sections only the facilitator's report has."""
 
 
 def to_html(report: Report) -> str:
@@ -94,7 +97,11 @@ def to_html(report: Report) -> str:
     body.append(f'<aside class="notice">{escape(confidential_notice(report))}</aside>')
     body.append(
         '<nav aria-label="Contents"><ol>'
-        + "".join(f'<li><a href="#{key}">{escape(name)}</a></li>' for key, name in _SECTIONS)
+        + "".join(
+            f'<li><a href="#{key}">{escape(name)}</a></li>'
+            for key, name in _SECTIONS
+            if report.revealed or key not in _FACILITATORS
+        )
         + "</ol></nav>"
     )
     if report.sources:
@@ -106,17 +113,22 @@ def to_html(report: Report) -> str:
             [_table(*seats_table(report))],
         )
     )
+    body.append(_section("outcome", "Outcome", _outcome(report)))
+    if report.frontier is not None:
+        sentences = frontier_sentences(report.frontier)
+        items = ["<ul>", *(f"<li>{escape(s)}</li>" for s in sentences), "</ul>"]
+        body.append(_section("frontier", "Against the Pareto frontier", items))
+    body.append(_section("proposals", "Proposals", _proposals(report)))
+    if report.concessions is not None and report.leading is not None:
+        charts = _charts(report, report.concessions, report.leading)
+        body.append(_section("charts", "Scores over the session", charts))
+    if report.back_channel is not None:
+        channel = _back_channel(report, report.back_channel)
+        body.append(_section("back-channel", "Back channel", channel))
+    if report.annotations is not None:
+        notes = _annotations(report.annotations)
+        body.append(_section("annotations", "Control's annotations", notes))
     body += [
-        _section("outcome", "Outcome and scores", _outcome(report)),
-        _section(
-            "frontier",
-            "Against the Pareto frontier",
-            ["<ul>", *(f"<li>{escape(s)}</li>" for s in frontier_sentences(report)), "</ul>"],
-        ),
-        _section("proposals", "Proposals", _proposals(report)),
-        _section("charts", "Scores over the session", _charts(report)),
-        _section("back-channel", "Back channel", _back_channel(report)),
-        _section("annotations", "Control's annotations", _annotations(report)),
         _section("timeline", "Timeline", [_timeline(report)]),
         _section("briefings", "Briefings", _briefings(report)),
     ]
@@ -138,6 +150,8 @@ def _facts(report: Report) -> str:
     if report.parent:
         facts.append(("Forked from", report.parent))
     facts.append(("Events", str(report.events)))
+    if report.receipt:
+        facts.append(("Receipt (tabletop log verify --receipt)", report.receipt))
     items = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in facts)
     return f'<ul class="facts">{items}</ul>'
 
@@ -146,8 +160,10 @@ def _sources(report: Report) -> str:
     items = []
     for s in report.sources:
         text = escape(f"{s.title} — {s.author}, {s.outlet}, {s.date}")
-        if s.url:
+        if s.url and followable(s.url):
             text += f'. <a href="{escape(s.url)}">{escape(s.url)}</a>'
+        elif s.url:
+            text += f". {escape(s.url)}"
         items.append(f"<li>{text}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
@@ -162,10 +178,8 @@ def _outcome(report: Report) -> list[str]:
         parts.append(_markdown(outcome.narrative))
         if outcome.package:
             parts += ["<p>Agreed package:</p>", _package(outcome.package)]
-    parts.append("<h3>Scores against reservation</h3>")
-    parts.append(
-        _table(*scores_table(report))
-    )
+    if report.scores is not None:
+        parts += ["<h3>Scores against reservation</h3>", _table(*scores_table(report.scores))]
     return parts
 
 
@@ -186,18 +200,19 @@ def _proposals(report: Report) -> list[str]:
     return parts
 
 
-def _charts(report: Report) -> list[str]:
-    concessions = concession_chart(report)
-    leading = leading_chart(report)
+def _charts(
+    report: Report, concessions: dict[str, list[Concession]], leading_points: list[Leading]
+) -> list[str]:
+    curves = concession_chart(report, concessions)
+    leading = leading_chart(report, leading_points)
     rows = [
         [role.name, str(p.seq), str(p.round), f"#{p.proposal}", str(p.score), str(p.reservation)]
         for role in report.roles
-        for p in report.concessions.get(role.id, [])
+        for p in concessions.get(role.id, [])
     ]
     return [
-        f"<h3>{escape(concessions.title)}</h3>",
-        f"<figure>{render(concessions)}<figcaption>{escape(concessions.description)}"
-        "</figcaption></figure>",
+        f"<h3>{escape(curves.title)}</h3>",
+        f"<figure>{render(curves)}<figcaption>{escape(curves.description)}</figcaption></figure>",
         _table(
             ["Delegation", "Event", "Round", "Proposal", "Own score", "Reservation"],
             rows,
@@ -210,20 +225,20 @@ def _charts(report: Report) -> list[str]:
     ]
 
 
-def _back_channel(report: Report) -> list[str]:
+def _back_channel(report: Report, counts: dict[str, dict[str, int]]) -> list[str]:
     return [
         "<p>Private messages sent (rows) to each delegation (columns).</p>",
-        _table(*back_channel_table(report)),
+        _table(*back_channel_table(report, counts)),
     ]
 
 
-def _annotations(report: Report) -> list[str]:
-    if not report.annotations:
+def _annotations(annotations: list[Entry]) -> list[str]:
+    if not annotations:
         return ["<p>None.</p>"]
     items = (
         f"<li>Event {e.seq} ({f'round {e.round}' if e.round else 'before round 1'}): "
         f"{escape(sentence(e))}</li>"
-        for e in report.annotations
+        for e in annotations
     )
     return ["<ul>", *items, "</ul>"]
 
@@ -256,10 +271,10 @@ def _timeline(report: Report) -> str:
 def _briefings(report: Report) -> list[str]:
     parts: list[str] = []
     for role in report.roles:
-        parts += [f"<h3>{escape(role.name)}</h3>", _markdown(role.public_briefing)]
+        parts += [f"<h3>{escape(role.title)}</h3>", _markdown(role.public_briefing)]
         if role.confidential_briefing is not None:
             parts.append(
-                f'<div class="confidential"><h4>{escape(role.name)}: confidential</h4>'
+                f'<div class="confidential"><h4>{escape(role.title)}: confidential</h4>'
                 f"{_markdown(role.confidential_briefing)}</div>"
             )
     if report.sheets is not None:

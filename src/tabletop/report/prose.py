@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
-from tabletop.report.build import Entry, PackageLines, Report
+from tabletop.narration.segments import text_of
+from tabletop.report.build import Entry, Frontier, PackageLines, Report, RoleScore
 from tabletop.report.trust import breach_notice
 
 REVEAL_HINT = "`tabletop report --reveal`"
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_FOLLOWABLE = ("http:", "https:", "mailto:")
+_DROPPED = re.compile(r"[\s\x00-\x1f\x7f]")
+"""What a browser drops from an address before reading its scheme (`java\tscript:`)."""
+
+
+def followable(url: str) -> bool:
+    """Whether a report may link to `url`: a web or mail address, or one with no scheme.
+
+    An exercise may name any address; `javascript:`, `data:` or `file:` would
+    run or open something on the reader's machine, so the report shows them
+    as text.
+    """
+    scheme = _SCHEME.match(_DROPPED.sub("", url).lower())
+    return scheme is None or scheme[0] in _FOLLOWABLE
 
 
 def damage_notice(report: Report) -> str | None:
@@ -21,16 +39,23 @@ def damage_notice(report: Report) -> str | None:
 
 
 def confidential_notice(report: Report) -> str:
+    """Who the report is for, and exactly what it holds and leaves out."""
     if report.revealed:
         return (
-            "This report reveals confidential content: confidential briefings, private "
-            "messages, private inject texts and every delegation's scoring sheet. "
-            "Do not hand it to players before the debrief."
+            "The facilitator's report: everything in the log. Besides what every delegation "
+            "saw, it holds Control's notes, private messages (who wrote to whom, and the "
+            "texts), private inject texts, confidential briefings, every delegation's "
+            "reservation, scores and scoring sheet, and the analysis built on them (Pareto "
+            "frontier, Nash package, concession curves). Do not hand it to players before "
+            "the debrief."
         )
     return (
-        "Confidential content is left out: confidential briefings, the texts of private "
-        "messages and injects, and the delegations' scoring sheets (who messaged whom, "
-        f"and how often, is shown). {REVEAL_HINT} includes them."
+        "The participants' report: what every delegation saw at the table (the public "
+        "briefings, the public acts and injects, the proposals and the outcome). It leaves "
+        "out Control's notes, private messages (texts, and who wrote to whom), private "
+        "inject texts, confidential briefings, every reservation, score and scoring sheet, "
+        "and the analysis built on them (Pareto frontier, Nash package, concession curves). "
+        f"{REVEAL_HINT} makes the facilitator's report, which holds them."
     )
 
 
@@ -46,14 +71,21 @@ def status(report: Report) -> str:
     )
 
 
-def frontier_sentences(report: Report) -> list[str]:
+def frontier_sentences(frontier: Frontier) -> list[str]:
     """Where the deal sits against the Pareto frontier and the Nash package."""
-    frontier = report.frontier
-    lines = [
-        f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the Pareto "
-        f"frontier and {frontier.zopa} in the zone of agreement (better than no deal for "
-        "every signatory they need; valuations and reservations as in force at the end)."
-    ]
+    if frontier.frontier_size is None or frontier.zopa is None:
+        counted = (
+            f"Of {frontier.packages} possible packages, too many to count the Pareto frontier "
+            "and the zone of agreement for a report (`tabletop analyze --budget N` counts them)."
+        )
+    else:
+        counted = (
+            f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the "
+            f"Pareto frontier and {frontier.zopa} in the zone of agreement (worth at least no "
+            "deal to every signatory they need; valuations and reservations as in force at the "
+            "end)."
+        )
+    lines = [counted]
     if frontier.deal is not None:
         if frontier.on_frontier:
             lines.append(
@@ -66,9 +98,7 @@ def frontier_sentences(report: Report) -> list[str]:
                 f"({inline_package(frontier.better)})."
             )
     if frontier.nash is None:
-        lines.append(
-            "No package gives every delegation more than its reservation: no Nash package."
-        )
+        lines.append("No package is worth its reservation to every delegation: no Nash package.")
     else:
         lines.append(f"The Nash bargaining package: {inline_package(frontier.nash)}.")
         if frontier.deal is None and frontier.nash_joint_gain is not None:
@@ -93,12 +123,8 @@ def number(value: int | None) -> str:
 
 
 def sentence(entry: Entry) -> str:
-    """The entry as one line: who did what, or what happened when the rules acted."""
-    text = " ".join(entry.text.split())
-    if not entry.actor:
-        return text[:1].upper() + text[1:]
-    # A message reads "A → B", its text (if revealed) after a colon.
-    return f"{entry.actor} {text}" if entry.kind == "messaged" else f"{entry.actor}: {text}"
+    """The entry as one plain line, as the screens tell it."""
+    return " ".join(text_of(entry.words).split())
 
 
 def withheld(count: int) -> str:
@@ -115,26 +141,26 @@ class Table(NamedTuple):
 
 
 def seats_table(report: Report) -> Table:
-    return Table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles], set())
+    return Table(["Delegation", "Played by"], [[r.title, r.seat] for r in report.roles], set())
 
 
-def scores_table(report: Report) -> Table:
+def scores_table(scores: list[RoleScore]) -> Table:
     return Table(
         ["Delegation", "Score", "Reservation", "Gain", "Nash score"],
         [
             [s.name, number(s.score), str(s.reservation), signed(s.gain), number(s.nash)]
-            for s in report.scores
+            for s in scores
         ],
         {1, 2, 3, 4},
     )
 
 
-def back_channel_table(report: Report) -> Table:
+def back_channel_table(report: Report, counts: dict[str, dict[str, int]]) -> Table:
     """Private messages sent (rows) to each delegation (columns): counts, never contents."""
     return Table(
         ["From \\ To", *(r.name for r in report.roles)],
         [
-            [sender.name, *(str(report.back_channel[sender.id][r.id]) for r in report.roles)]
+            [sender.name, *(str(counts[sender.id][r.id]) for r in report.roles)]
             for sender in report.roles
         ],
         set(range(1, len(report.roles) + 1)),

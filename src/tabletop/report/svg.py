@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from tabletop.report.build import Report
+from tabletop.report.build import Concession, Leading, Report
 
 PALETTE = (
     "#0072B2",
@@ -90,11 +90,11 @@ def render(chart: Chart) -> str:
     return "\n".join(parts)
 
 
-def concession_chart(report: Report) -> Chart:
+def concession_chart(report: Report, concessions: dict[str, list[Concession]]) -> Chart:
     """Each role's score of its own proposals over the session, with its reservation dashed."""
     lines: list[Line] = []
     for index, role in enumerate(report.roles):
-        points = report.concessions.get(role.id, [])
+        points = concessions.get(role.id, [])
         if not points:
             continue
         colour = PALETTE[index % len(PALETTE)]
@@ -125,13 +125,13 @@ def concession_chart(report: Report) -> Chart:
     )
 
 
-def leading_chart(report: Report) -> Chart:
+def leading_chart(report: Report, leading: list[Leading]) -> Chart:
     """Every role's score of the proposal leading the table after each event."""
     lines = [
         Line(
             role.name,
             PALETTE[index % len(PALETTE)],
-            [(p.seq, p.scores.get(role.id)) for p in report.leading],
+            [(p.seq, p.scores.get(role.id)) for p in leading],
             step=True,
         )
         for index, role in enumerate(report.roles)

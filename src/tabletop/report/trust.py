@@ -1,10 +1,10 @@
 """The trusted part of a log: what a debrief may rely on, and where that stops.
 
 `read_log` stops at the first line the hash chain or the event format rejects.
-A line can pass both and still not fit the session (a log written by a faulty
-engine, or rehashed by hand); `rebuild` refuses it. Both kinds of damage end
-up here as one `LogProblem`, so the report and the replay viewer say the
-same thing about the same log.
+A line can pass both and still not be what the rules make (a log written by a
+faulty engine, or rehashed by hand); the audit refuses it. Both kinds of
+damage end up here as one `LogProblem`, so the report and the replay viewer
+say the same thing about the same log.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
-from tabletop.log import Header, LogContents, LogError, LogProblem, rebuild
+from tabletop.log import Header, LogContents, LogProblem, Misfit, audit_of, unfinished
 
 
 @dataclass(frozen=True)
@@ -26,38 +26,25 @@ class TrustedLog:
     events: list[Event]
     problem: LogProblem | None
     session: Session
+    receipt: str | None
+    """The hash of the log's last line, when the whole log is trusted: what `verify` checks."""
 
 
 def trusted(contents: LogContents) -> TrustedLog:
-    """The contents cut at the first event that does not fit, with the session they rebuild."""
+    """The contents cut at the first event the rules do not make, with the session before it."""
+    audit = audit_of(contents)
+    events = contents.events
     try:
-        session = rebuild(contents)
-    except LogError as error:
-        misfit = error
-    else:
+        audit.feed_all(events)
+    except Misfit as misfit:
+        misfit_at = LogProblem(misfit.line, "corrupt", misfit.reason)
+        session = audit.close()
         return TrustedLog(
-            contents.path, contents.header, contents.events, contents.problem, session
+            contents.path, contents.header, events[: misfit.seq - 1], misfit_at, session, None
         )
-    # `rebuild` fails at the first misfit and at every point after it, so the
-    # last point it succeeds at is found by bisection over the event count.
-    good, bad = 0, len(contents.events)
-    while bad - good > 1:
-        middle = (good + bad) // 2
-        try:
-            rebuild(contents, middle)
-        except LogError as error:
-            bad, misfit = middle, error
-        else:
-            good = middle
-    line = good + 2
-    message = str(misfit).removeprefix(f"{contents.path}:{line}: ")
-    return TrustedLog(
-        contents.path,
-        contents.header,
-        contents.events[:good],
-        LogProblem(line, "corrupt", message),
-        rebuild(contents, good),
-    )
+    problem = contents.problem or unfinished(audit, len(events))
+    receipt = contents.last_hash if problem is None else None
+    return TrustedLog(contents.path, contents.header, events, problem, audit.close(), receipt)
 
 
 def breach_notice(problem: LogProblem, trusted_events: int) -> str:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from tabletop.tui import DEFAULT_PACE, keymap
 from tabletop.tui.commands import TabletopCommands
+from tabletop.tui.literal import LiteralApp
 from tabletop.tui.messages import (
     BeginSession,
     OpenLog,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from tabletop.tui.replay import ReplayScreen
 
 
-class TabletopApp(App[None]):
+class TabletopApp(LiteralApp[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tabletop"
     BINDINGS = keymap.APP

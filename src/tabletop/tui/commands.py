@@ -12,7 +12,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
+from tabletop.tui.literal import literal
 from tabletop.tui.messages import RequestAct
 
 if TYPE_CHECKING:
@@ -49,11 +51,13 @@ class TabletopCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, run in self._commands():
-            yield DiscoveryHit(title, run, help=help_text)
+            yield DiscoveryHit(literal(title), run, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, run in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), run, help=help_text)
+                # `highlight` reads markup: an inject's title is only text.
+                highlighted = matcher.highlight(escape(title))
+                yield Hit(score, highlighted, run, text=title, help=escape(help_text))

@@ -14,12 +14,12 @@ from pathlib import Path
 from tabletop.bots import Bot, UnknownStrategy, make_bot, play_until_human
 from tabletop.engine import Event, LegalActs, RoleView, Session, SessionState, role_view, rules
 from tabletop.engine.acts import Act
+from tabletop.engine.phases import ENDED_PHASES
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import Header, LogError, RecordedSession, Seat
 from tabletop.tui.turn_clock import TurnKey
 
-ENDED = ("concluded", "aborted")
-"""Phases after which nothing more can happen in a session."""
+ENDED = ENDED_PHASES
 
 
 @dataclass(frozen=True)

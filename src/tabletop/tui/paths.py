@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,13 +18,19 @@ def sessions_dir() -> Path:
 
 
 def new_log_path(exercise_id: str, now: datetime | None = None) -> Path:
-    """A fresh log path named after the exercise and the time, never an existing file."""
+    """A fresh log path named after the exercise, the time and this process.
+
+    The process id keeps two sessions started in the same second apart; a
+    name already taken gets a number. Creating the log never replaces a
+    file, so a race lost anyway is refused, not mixed into another log.
+    """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    name = f"{exercise_id}-{stamp}-{os.getpid()}"
     folder = sessions_dir()
-    path = folder / f"{exercise_id}-{stamp}{SUFFIX}"
+    path = folder / f"{name}{SUFFIX}"
     number = 2
     while path.exists():
-        path = folder / f"{exercise_id}-{stamp}-{number}{SUFFIX}"
+        path = folder / f"{name}-{number}{SUFFIX}"
         number += 1
     return path
 
@@ -41,6 +48,7 @@ class LogSummary:
 
 def summarize(path: Path) -> LogSummary:
     """What a log holds, read without checking hashes (resuming checks them)."""
+    from tabletop.engine.phases import TURN_PHASES
     from tabletop.log import LogError, read_log, rebuild
 
     try:
@@ -52,7 +60,7 @@ def summarize(path: Path) -> LogSummary:
     exercise = contents.header.exercise
     if state.conclusion is not None:
         status = f"concluded: {exercise.outcome(state.conclusion.outcome).title}"
-    elif state.phase in ("opening", "negotiating"):
+    elif state.phase in TURN_PHASES:
         status = f"{state.phase}, round {state.round}/{state.rounds}"
     else:
         status = state.phase

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from rich.markdown import Markdown
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
@@ -40,6 +40,7 @@ from tabletop.log import LogError, RecordedSession, read_log
 from tabletop.report.trust import TrustedLog, breach_notice, trusted
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name, event_text
+from tabletop.tui.literal import LiteralApp, literal
 from tabletop.tui.live import ENDED
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.widgets.briefing import Briefing
@@ -233,7 +234,7 @@ def _control_papers(cursor: ReplayCursor, state: SessionState) -> str:
     for role in exercise.roles:
         seat = str(seats[role.id]) if role.id in seats else "unassigned"
         blocks += [
-            f"## {role.name} ({seat})",
+            f"## {role.title}: {seat}",
             role.public_briefing.strip(),
             "### Confidential briefing",
             role.confidential_briefing.strip(),
@@ -265,7 +266,7 @@ class ReplayPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(literal(self.question), classes="dialog-title")
             yield Input(value=self.value, id="answer")
             yield Static("", id="problem")
             yield Label("Enter to confirm · Esc to cancel", classes="dialog-keys")
@@ -384,7 +385,7 @@ class ReplayScreen(Screen[None]):
         yield Static(id="replay-event")
         if self.source.problem is not None:
             notice = breach_notice(self.source.problem, len(self.source.events))
-            yield Static(Text(notice), id="replay-damage")
+            yield Static(literal(notice), id="replay-damage")
         with TabbedContent(id="replay-tabs"):
             with TabPane("1 Table", id="tab-1"):
                 yield ProposalsTable(self.exercise, id="replay-table")
@@ -481,7 +482,7 @@ class ReplayScreen(Screen[None]):
 
     def action_pick_viewer(self) -> None:
         choices = [(CONTROL, "Control (everything)")]
-        choices += [(r.id, f"{r.name} (only what it knew)") for r in self.exercise.roles]
+        choices += [(r.id, f"{r.title}: only what it knew") for r in self.exercise.roles]
         self.app.push_screen(ChoiceScreen("View the replay as:", choices), self._view_as)
 
     async def _view_as(self, viewer: str | None) -> None:
@@ -540,7 +541,7 @@ class ReplayScreen(Screen[None]):
         self.dismiss(None)
 
 
-class ReplayApp(App[Path | None]):
+class ReplayApp(LiteralApp[Path | None]):
     """`tabletop replay LOG` on its own: the replay screen, ending with the path of a fork."""
 
     CSS_PATH = "app.tcss"

@@ -9,6 +9,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tabletop.tui import keymap
+from tabletop.tui.literal import literal
 
 
 class ChoiceScreen(ModalScreen[str | None]):
@@ -24,10 +25,10 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(literal(self.title_text), classes="dialog-title")
             if self.hint:
-                yield Label(self.hint, classes="dialog-hint")
-            yield OptionList(*(Option(label, id=value) for value, label in self.choices))
+                yield Label(literal(self.hint), classes="dialog-hint")
+            yield OptionList(*(Option(literal(label), id=value) for value, label in self.choices))
             yield Label("Enter to choose · Esc to cancel", classes="dialog-keys")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -8,6 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from tabletop.tui import keymap
+from tabletop.tui.literal import literal
 
 
 class ClockPrompt(ModalScreen[str]):
@@ -23,10 +24,12 @@ class ClockPrompt(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Time is up for {self.delegation}.", classes="dialog-title")
+            yield Label(literal(f"Time is up for {self.delegation}."), classes="dialog-title")
             yield Label("Control: skip the turn, or give the delegation more time?")
             if self.skip_blocked:
-                yield Label(f"Skipping is not possible: {self.skip_blocked}", classes="dialog-hint")
+                yield Label(
+                    literal(f"Skipping is not possible: {self.skip_blocked}"), classes="dialog-hint"
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     "k Skip the turn",

@@ -17,8 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from tabletop.engine.acts import (
+    CONTROL_KINDS,
     Abort,
     Act,
+    ActKind,
     Advance,
     Annotate,
     End,
@@ -29,6 +31,7 @@ from tabletop.engine.acts import (
     SkipTurn,
     Start,
 )
+from tabletop.narration.plain import plain
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.hidden import hidden
@@ -36,7 +39,6 @@ from tabletop.tui.live import ENDED, ControlPicture
 from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
-from tabletop.tui.text import reflow
 from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
 from tabletop.tui.widgets.inject_list import InjectList, InjectStatus
@@ -45,18 +47,7 @@ from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
 from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
 
-ACT_OF_ACTION = {
-    "start": "start",
-    "advance": "advance",
-    "inject": "inject",
-    "pause": "pause",
-    "resume": "resume",
-    "extend": "extend",
-    "skip": "skip",
-    "annotate": "annotate",
-    "end": "end",
-    "abort": "abort",
-}
+ACT_OF_ACTION: dict[str, ActKind] = {kind: kind for kind in CONTROL_KINDS}
 """Console action → the kind of Control act in `legal_acts("control")` that allows it."""
 
 PANEL = [
@@ -272,7 +263,7 @@ class ConsoleScreen(Screen[None]):
         if picture is None:
             return
         choices = [
-            (i.id, f"{i.title} — {reflow(i.text)}")
+            (i.id, f"{i.title} — {plain(i.text)}")
             for i in picture.exercise.injects
             if i.id in picture.legal.injects
         ]
@@ -338,7 +329,7 @@ class ConsoleScreen(Screen[None]):
         if turn in self.humans:
             self.post_message(RequestHandover(turn))
             return
-        choices = [(r, picture.exercise.role(r).name) for r in self.humans]
+        choices = [(r, picture.exercise.role(r).title) for r in self.humans]
         self.app.push_screen(
             ChoiceScreen(
                 "Hand the keyboard to which delegation?",
@@ -361,6 +352,6 @@ class ConsoleScreen(Screen[None]):
             if inject.id in picture.legal.injects:
                 yield (
                     f"Fire inject: {inject.title}",
-                    reflow(inject.text),
+                    plain(inject.text),
                     FireInject(inject=inject.id),
                 )

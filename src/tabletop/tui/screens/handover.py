@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from tabletop.tui import keymap
+from tabletop.tui.literal import literal
 from tabletop.tui.turn_clock import TurnKey
 
 
@@ -39,15 +40,15 @@ class HandoverScreen(ModalScreen[bool]):
         self.why = why
         self.turn_key = turn_key
         if self.is_mounted:
-            self.query_one("#handover-name", Label).update(name)
-            self.query_one("#handover-why", Label).update(why)
+            self.query_one("#handover-name", Label).update(literal(name))
+            self.query_one("#handover-why", Label).update(literal(why))
             self.query_one("#confirm", Button).focus()
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(classes="handover"):
             yield Label("Pass the keyboard to", classes="handover-lead")
-            yield Label(self.delegation, classes="handover-name", id="handover-name")
-            yield Label(self.why, classes="handover-why", id="handover-why")
+            yield Label(literal(self.delegation), classes="handover-name", id="handover-name")
+            yield Label(literal(self.why), classes="handover-why", id="handover-why")
             yield Label("Everyone else: please look away from the screen.", classes="handover-lead")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Enter  We are here", variant="primary", id="confirm")

@@ -15,6 +15,7 @@ from tabletop.engine.state import Conclusion
 from tabletop.exercise.model import Exercise
 from tabletop.tui import keymap
 from tabletop.tui.describe import ENDING_WORDS, package_lines
+from tabletop.tui.literal import literal
 from tabletop.tui.widgets.key_footer import KeyFooter
 from tabletop.tui.widgets.score_chart import ChartData, ScoreChart
 
@@ -85,7 +86,9 @@ class OutcomeScreen(Screen[None]):
             reservation = self.picture.reservations[role.id]
             gain = score - reservation
             style = "green" if gain > 0 else "red" if gain < 0 else ""
-            table.add_row(role.name, str(score), str(reservation), Text(f"{gain:+d}", style=style))
+            table.add_row(
+                literal(role.label), str(score), str(reservation), Text(f"{gain:+d}", style=style)
+            )
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from tabletop.bots import STRATEGIES
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
 from tabletop.tui import keymap
+from tabletop.tui.literal import literal
 from tabletop.tui.messages import BeginSession
 from tabletop.tui.paths import new_log_path
 from tabletop.tui.widgets.key_footer import KeyFooter
@@ -42,7 +43,7 @@ class SetupScreen(Screen[None]):
             yield Label("Who plays each delegation", classes="section")
             for role in self.exercise.roles:
                 with Horizontal(classes="field"):
-                    yield Label(role.name, classes="field-label wide")
+                    yield Label(literal(role.title), classes="field-label wide")
                     yield Select(
                         seat_choices(),
                         value=HUMAN,

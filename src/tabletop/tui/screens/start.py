@@ -6,7 +6,6 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tabletop import bundled
 from tabletop.tui import keymap
+from tabletop.tui.literal import literal
 from tabletop.tui.messages import OpenLog, OpenReplay
 from tabletop.tui.paths import LogSummary, recent_logs
 from tabletop.tui.widgets.key_footer import KeyFooter
@@ -70,7 +70,7 @@ class StartScreen(Screen[None]):
         options = self.query_one("#exercise-list", OptionList)
         options.clear_options()
         for path, exercise, _ in found:
-            label = exercise.title if exercise else Text(f"{path.name} (broken)", style="red")
+            label = literal(exercise.title) if exercise else literal(f"{path.name} (broken)", "red")
             options.add_option(Option(label, id=str(path)))
         if found:
             options.highlighted = 0

@@ -7,7 +7,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from tabletop.controls import stripped
 from tabletop.tui import keymap
+from tabletop.tui.literal import literal
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -38,7 +40,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(literal(self.title_text), classes="dialog-title")
             yield Input(placeholder=self.placeholder, id="prompt-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
@@ -61,7 +63,7 @@ class TextPrompt(ModalScreen[str | None]):
             self.dismiss(None)
 
     def _finish(self) -> None:
-        text = self.query_one(Input).value.strip()
+        text = stripped(self.query_one(Input).value).strip()
         if self.required and not text:
             self.notify("Write something first, or press Esc to cancel.", severity="warning")
             return

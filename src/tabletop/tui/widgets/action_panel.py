@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.widgets import Button
 
+from tabletop.tui.literal import literal
+
 
 class ActionPanel(Vertical):
     """Buttons for (action, label, key) triples; `blocked` maps an action to why it is off."""
@@ -38,4 +40,4 @@ class ActionPanel(Vertical):
             button = self.query_one(f"#do-{action}", Button)
             reason = blocked.get(action)
             button.disabled = reason is not None
-            button.tooltip = reason or label
+            button.tooltip = literal(reason or label)

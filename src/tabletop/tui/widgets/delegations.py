@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
+from tabletop.tui.literal import literal
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ class Delegations(DataTable[Text | str]):
             else:
                 where = Text("present")
             self.add_row(
-                Text(role.name),
-                str(seat) if seat else "human",
+                literal(role.title),
+                literal(str(seat)) if seat else "human",
                 str(rows.reservations.get(role.id, role.reservation)),
                 "—" if leading is None else str(leading),
                 where,

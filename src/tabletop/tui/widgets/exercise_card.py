@@ -8,7 +8,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tabletop.tui.text import reflow
+from tabletop.narration.plain import reflow
+from tabletop.tui.literal import literal
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -22,7 +23,7 @@ class ExerciseCard(Static):
 
     def render(self) -> Text:
         if self.problem is not None:
-            return Text(self.problem, style="bold red")
+            return literal(self.problem, "bold red")
         exercise = self.exercise
         if exercise is None:
             return Text("Loading exercises…", style="dim")
@@ -31,7 +32,7 @@ class ExerciseCard(Static):
         text.append(exercise.title + "\n", style="bold")
         text.append(reflow(exercise.summary) + "\n\n")
         text.append("Roles: ", style="dim")
-        text.append(", ".join(r.name for r in exercise.roles) + "\n")
+        text.append(", ".join(r.title for r in exercise.roles) + "\n")
         text.append("Issues: ", style="dim")
         text.append(", ".join(i.name for i in exercise.issues) + "\n")
         text.append("Rounds: ", style="dim")
