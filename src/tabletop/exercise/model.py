@@ -24,7 +24,6 @@ from pydantic import (
 )
 
 from tabletop.exercise.conditions import Condition
-from tabletop.exercise.facilitator import Facilitator
 from tabletop.exercise.plain import NO_CONTROLS, Plain
 
 Id = Annotated[
@@ -177,6 +176,51 @@ class Outcome(Model):
     title: Text
     narrative: Text = Field(description="Markdown: what follows from this result")
     when: Condition | None = None
+
+
+class Step(Model):
+    minutes: int = Field(ge=1, le=480)
+    activity: Text
+
+
+class TimingPlan(Model):
+    """One way to run the exercise in a class of `minutes`; its steps add up to it."""
+
+    minutes: int = Field(ge=10, le=480, description="Length of the class")
+    steps: list[Step] = Field(min_length=1)
+
+
+class InjectCue(Model):
+    """When Control should fire one inject that no trigger fires."""
+
+    inject: Id
+    cue: Text
+
+
+class Term(Model):
+    term: Text
+    meaning: Text
+
+
+class Dated(Model):
+    date: Annotated[Text, BeforeValidator(lambda v: v.isoformat() if isinstance(v, date) else v)]
+    event: Text = Field(description="Markdown; may cite facts, e.g. [F8]")
+
+
+class Facilitator(Model):
+    """The instructor pack: what Control reads before and after a class, checked with the rest.
+
+    It lives in the exercise file so it travels with the points and injects
+    it talks about; no delegation is shown it.
+    """
+
+    objectives: list[Text] = Field(min_length=1)
+    timing: list[TimingPlan] = Field(min_length=1)
+    inject_cues: list[InjectCue] = Field(default_factory=list)
+    scoring: Text = Field(description="Markdown: how scores are read (within a role only)")
+    debrief: list[Text] = Field(min_length=1, description="Debrief questions")
+    glossary: list[Term] = Field(default_factory=list)
+    timeline: list[Dated] = Field(default_factory=list)
 
 
 class Exercise(Model):
