@@ -116,6 +116,7 @@ def test_the_session_schedule_is_written_and_replayed(
         assert rebuild(read_log(log)).exercise.schedule.seconds_per_turn == 45
     finally:
         resumed.close()
+    assert main(["log", "verify", str(log)]) == 0
 
 
 def test_without_the_options_the_header_is_as_before(
@@ -189,3 +190,24 @@ def test_closing_the_terminal_ends_tabletop_even_untold(tmp_path: Path) -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_session_cut_to_one_round_replays_and_verifies(tmp_path: Path) -> None:
+    from tabletop.bots import bots_for, play_out
+    from tabletop.exercise.loader import load
+    from tabletop.log import Seat
+
+    tutorial = load(Path(TUTORIAL))
+    log = tmp_path / "short.jsonl"
+    seats = {role: Seat(kind="bot", strategy="boulware") for role in tutorial.role_ids}
+    recorded = RecordedSession.create(log, tutorial, 3, seats, rounds=1)
+    try:
+        play_out(
+            recorded.session, bots_for(dict.fromkeys(tutorial.role_ids, "boulware")), recorded.apply
+        )
+    finally:
+        recorded.close()
+    conclusion = recorded.session.table.conclusion
+    assert conclusion is not None and conclusion.ending == "deadline"
+    assert rebuild(read_log(log)).table.round == 1
+    assert main(["log", "verify", str(log)]) == 0
