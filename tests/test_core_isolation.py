@@ -18,6 +18,8 @@ HEADLESS = [
     "tabletop.forms",
     "tabletop.narration",
     "tabletop.report",
+    "tabletop.papers",
+    "tabletop.design",
     "tabletop.simulation",
     "tabletop.net.host",
     "tabletop.net.client",

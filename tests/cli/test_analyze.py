@@ -45,6 +45,8 @@ def test_json_has_every_key_and_ids(tiny_file: Path, capsys: pytest.CaptureFixtu
     assert "valuations" not in result
     assert result["packages"] == 4
     assert result["nash"] == {"date": "july", "fee": "low"}
+    gains = [role["nash_score"] - role["reservation"] for role in result["roles"].values()]
+    assert result["nash_product"] == gains[0] * gains[1] > 0
     assert {"date": "june", "fee": "high"} not in result["pareto_frontier"]
     assert result["roles"]["town"] | {"best": None, "worst": None} == {
         "reservation": 30,
@@ -67,7 +69,7 @@ def test_no_nash_package_is_said_plainly(
     assert "Nash package: none" in capsys.readouterr().out
     assert main(["analyze", str(path), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert (result["nash"], result["zopa"]) == (None, 0)
+    assert (result["nash"], result["zopa"], result["nash_product"]) == (None, 0, None)
 
 
 def test_a_missing_file_fails_with_a_message(

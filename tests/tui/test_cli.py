@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import select
@@ -17,6 +18,7 @@ import pytest
 from tabletop import bundled
 from tabletop.cli import main
 from tabletop.log import read_log
+from tabletop.log.recorded import RecordedSession, rebuild
 from tabletop.tui import app as tui_app
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.paths import recent_logs, sessions_dir
@@ -94,6 +96,58 @@ def test_play_refuses_to_overwrite_a_log(
     assert log.read_text() == "mine\n"
 
 
+def test_the_session_schedule_is_written_and_replayed(
+    tmp_path: Path, opened: list[TabletopApp]
+) -> None:
+    log = tmp_path / "short.jsonl"
+    args = ["play", TUTORIAL, "--log", str(log), "--rounds", "2", "--turn-seconds", "45"]
+    assert main(args) == 0
+    header = read_log(log).header
+    assert (header.rounds, header.seconds_per_turn) == (2, 45)
+    assert header.exercise.schedule.rounds != 2, "the exercise is kept as loaded"
+    played = opened[0].initial
+    assert played is not None
+    assert played.exercise.schedule.rounds == 2
+    assert played.exercise.schedule.seconds_per_turn == 45
+    played.close()
+    resumed, _ = RecordedSession.resume(log)
+    try:
+        assert resumed.session.exercise.schedule.rounds == 2
+        assert rebuild(read_log(log)).exercise.schedule.seconds_per_turn == 45
+    finally:
+        resumed.close()
+    assert main(["log", "verify", str(log)]) == 0
+
+
+def test_without_the_options_the_header_is_as_before(
+    tmp_path: Path, opened: list[TabletopApp]
+) -> None:
+    log = tmp_path / "plain.jsonl"
+    assert main(["play", TUTORIAL, "--log", str(log)]) == 0
+    header = json.loads(log.read_text().splitlines()[0])
+    assert "rounds" not in header and "seconds_per_turn" not in header
+    assert read_log(log).header.rounds is None
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--rounds", "0", "--rounds: give between 1 and 100 rounds"),
+        ("--turn-seconds", "5", "--turn-seconds: give between 10 and 3600 seconds"),
+    ],
+)
+def test_a_schedule_out_of_range_is_refused(
+    option: str,
+    value: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    opened: list[TabletopApp],
+) -> None:
+    assert main(["play", TUTORIAL, option, value]) == 1
+    assert message in capsys.readouterr().err
+    assert not opened
+
+
 def test_resume_opens_the_logged_session(tmp_path: Path, opened: list[TabletopApp]) -> None:
     log = tmp_path / "game.jsonl"
     assert main(["play", TUTORIAL, "--log", str(log)]) == 0
@@ -136,3 +190,24 @@ def test_closing_the_terminal_ends_tabletop_even_untold(tmp_path: Path) -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_session_cut_to_one_round_replays_and_verifies(tmp_path: Path) -> None:
+    from tabletop.bots import bots_for, play_out
+    from tabletop.exercise.loader import load
+    from tabletop.log import Seat
+
+    tutorial = load(Path(TUTORIAL))
+    log = tmp_path / "short.jsonl"
+    seats = {role: Seat(kind="bot", strategy="boulware") for role in tutorial.role_ids}
+    recorded = RecordedSession.create(log, tutorial, 3, seats, rounds=1)
+    try:
+        play_out(
+            recorded.session, bots_for(dict.fromkeys(tutorial.role_ids, "boulware")), recorded.apply
+        )
+    finally:
+        recorded.close()
+    conclusion = recorded.session.table.conclusion
+    assert conclusion is not None and conclusion.ending == "deadline"
+    assert rebuild(read_log(log)).table.round == 1
+    assert main(["log", "verify", str(log)]) == 0

@@ -39,7 +39,7 @@ async def test_from_the_start_screen_to_a_signed_agreement(tmp_path: Path) -> No
         setup = app.screen
         assert isinstance(setup, SetupScreen)
         setup.query_one("#seat-council", Select).value = "conceder"
-        setup.query_one("#seed", Input).value = "7"
+        setup.query_one("#seed", Input).value = "8"
         setup.query_one("#log", Input).value = str(log)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))

@@ -7,13 +7,13 @@ import re
 from tabletop import bundled
 from tabletop.engine import Session, role_view
 from tabletop.exercise.loader import load
-from tabletop.tui.widgets.briefing import briefing_markdown
+from tabletop.papers import delegation_papers
 
 
 def test_the_papers_quote_the_facts_they_cite_and_no_others() -> None:
     treaty = load(next(p for p in bundled.exercises() if p.stem == "treaty-for-security"))
     facts = {fact.id: " ".join(fact.text.split()) for fact in treaty.sources[0].facts}
-    papers = briefing_markdown(role_view(Session(treaty, 1), "china"))
+    papers = delegation_papers(role_view(Session(treaty, 1), "china"))
     sources = papers[papers.index("## Sources cited") :]
     assert "Hazel Smith, *Joe Biden Should Learn from History" in sources
     assert f"**[F4]** {facts['F4']}" in sources, "cited in China's confidential briefing"

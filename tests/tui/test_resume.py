@@ -25,12 +25,14 @@ SIZE = (80, 24)
 
 
 def play_until_the_first_round(exercise: Exercise, log: Path) -> bytes:
-    """Festival (a person) and Council (a bot) get to round 1; returns the log as it then was."""
-    seats = {"festival": Seat(kind="human"), "council": Seat(kind="bot", strategy="linear")}
+    """Festival (a person), Council and Residents (bots) reach round 1; returns the log then."""
+    linear = Seat(kind="bot", strategy="linear")
+    seats = {"festival": Seat(kind="human"), "council": linear, "residents": linear}
     live = create(log, exercise, 5, seats)
     for act in (Start(), Advance(), Statement(actor="festival", text="Good morning.")):
         live.apply(act)
-    live.play_bot()
+    while live.state.round == 0:
+        live.play_bot()
     assert live.state.round == 1 and live.mover == "festival"
     # What a kill -9 would leave: the bytes on disk, every act already fsynced.
     crashed = log.read_bytes()
@@ -89,7 +91,8 @@ from tabletop.log import Seat
 from tabletop.tui.app import new_session_app
 
 exercise = load(Path(sys.argv[1]))
-seats = {"festival": Seat(kind="human"), "council": Seat(kind="bot", strategy="linear")}
+linear = Seat(kind="bot", strategy="linear")
+seats = {"festival": Seat(kind="human"), "council": linear, "residents": linear}
 app = new_session_app(exercise, seats, 5, Path(sys.argv[2]), pace=0)
 
 async def pilot(pilot):
@@ -115,7 +118,7 @@ async def test_killing_the_process_loses_nothing_acknowledged(
     assert child.returncode == -signal.SIGKILL, child.stderr.decode()
     logged = read_log(log).events
     kinds = [e.kind for e in logged]
-    assert kinds.count("stated") == 2 and kinds[-1] == "round_started"
+    assert kinds.count("stated") == 3 and kinds[-1] == "round_started"
 
     app = resumed_app(log, pace=0)
     async with app.run_test(size=SIZE) as pilot:

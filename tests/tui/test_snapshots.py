@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
-from tabletop.engine.acts import Advance, Propose, Sign, Start, Statement, Support
+from tabletop.engine.acts import Advance, Pass, Propose, Sign, Start, Statement, Support
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
 from tabletop.tui.app import TabletopApp, new_session_app
@@ -34,7 +34,7 @@ def humans(exercise: Exercise) -> dict[str, Seat]:
 
 
 def mid_session(exercise: Exercise, path: Path) -> TabletopApp:
-    """The tutorial in round 2: a proposal each on the table, Festival to move."""
+    """The tutorial in round 2: two proposals on the table (residents passed), Festival to move."""
     app = new_session_app(exercise, humans(exercise), 4, path, pace=0)
     assert app.initial is not None
     for act in (
@@ -42,8 +42,10 @@ def mid_session(exercise: Exercise, path: Path) -> TabletopApp:
         Advance(),
         Statement(actor="festival", text="We need the last weekend of August."),
         Statement(actor="council", text="The town must sleep."),
+        Statement(actor="residents", text="So must Meadow Lane."),
         Propose(actor="festival", package={"date": "august", "curfew": "ten_pm", "fee": "waived"}),
         Propose(actor="council", package={"date": "june", "curfew": "ten_pm", "fee": "full"}),
+        Pass(actor="residents"),
     ):
         app.initial.apply(act)
     return app

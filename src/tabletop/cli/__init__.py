@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "validate",
     "simulate",
     "report",
+    "papers",
     "log",
     "analyze",
     "schema",

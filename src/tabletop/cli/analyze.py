@@ -76,10 +76,23 @@ def run(args: argparse.Namespace) -> int:
     _check_budget(path, exercise, args.budget, args.sample)
     analysis = _analyze(exercise, valuations, reservations, args.sample)
     if args.json:
-        print(json.dumps(analysis.model_dump(exclude={"valuations"}), indent=2))
+        found = analysis.model_dump(exclude={"valuations"})
+        found["nash_product"] = nash_product(analysis)
+        print(json.dumps(found, indent=2))
     else:
         print(summary(exercise, analysis))
     return 0
+
+
+def nash_product(analysis: Analysis) -> int | None:
+    """The product of every role's gain over its reservation at the Nash package."""
+    if analysis.nash is None:
+        return None
+    product = 1
+    for role in analysis.roles.values():
+        assert role.nash_score is not None, "every role scores the Nash package"
+        product *= role.nash_score - role.reservation
+    return product
 
 
 def _check_budget(path: Path, exercise: Exercise, budget: int | None, sample: int | None) -> None:

@@ -89,9 +89,30 @@ def bot_seats(exercise: Exercise, chosen: list[tuple[str, str]]) -> dict[str, st
     return seats
 
 
+def add_schedule_options(parser: argparse.ArgumentParser) -> None:
+    """`--rounds` and `--turn-seconds`: one session's own schedule, kept in its log header."""
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        metavar="N",
+        help="negotiating rounds for this session, 1 to 100 (default: the exercise's schedule)",
+    )
+    parser.add_argument(
+        "--turn-seconds",
+        type=int,
+        metavar="S",
+        help="the turn clock for this session, 10 to 3600 seconds (default: the exercise's)",
+    )
+
+
 def new_session(args: argparse.Namespace) -> tuple[Exercise, dict[str, Seat], int, Path]:
     """The exercise, seats, seed and log path that `play` and `host` give a new session."""
     import random
+
+    if args.rounds is not None and not 1 <= args.rounds <= 100:
+        raise CommandError("--rounds: give between 1 and 100 rounds")
+    if args.turn_seconds is not None and not 10 <= args.turn_seconds <= 3600:
+        raise CommandError("--turn-seconds: give between 10 and 3600 seconds a turn")
 
     from tabletop.log import Seat
     from tabletop.tui.paths import new_log_path

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError, add_bot_option
+from tabletop.cli.common import CommandError, add_bot_option, add_schedule_options
 
 if TYPE_CHECKING:
     from tabletop.log import RecordedSession
@@ -31,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_bot_option(parser, "a bot on the host plays ROLE; repeatable")
     parser.add_argument("--seed", type=int, help="fixes chance injects and the host's bots")
     parser.add_argument("--log", type=Path, metavar="PATH", help="where to write the session log")
+    add_schedule_options(parser)
     parser.add_argument(
         "--bind",
         default="127.0.0.1",
@@ -85,7 +86,9 @@ def _create(args: argparse.Namespace) -> RecordedSession:
     from tabletop.log import RecordedSession
 
     exercise, seats, seed, path = new_session(args)
-    return RecordedSession.create(path, exercise, seed, seats)
+    return RecordedSession.create(
+        path, exercise, seed, seats, rounds=args.rounds, seconds_per_turn=args.turn_seconds
+    )
 
 
 def _resume(path: Path) -> RecordedSession:

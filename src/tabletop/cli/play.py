@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tabletop.cli.common import CommandError, add_bot_option, new_session
+from tabletop.cli.common import CommandError, add_bot_option, add_schedule_options, new_session
 from tabletop.cli.log import tell_receipt
 from tabletop.tui import DEFAULT_PACE
 
@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="SECONDS",
         help=f"seconds between bot moves, so a room can follow (default: {DEFAULT_PACE})",
     )
+    add_schedule_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -51,7 +52,15 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--pace: seconds between bot moves cannot be negative")
     exercise, seats, seed, path = new_session(args)
     try:
-        app = new_session_app(exercise, seats, seed, path, pace=args.pace)
+        app = new_session_app(
+            exercise,
+            seats,
+            seed,
+            path,
+            pace=args.pace,
+            rounds=args.rounds,
+            seconds_per_turn=args.turn_seconds,
+        )
     except LogError as error:
         raise CommandError(str(error)) from None
     code = run_app(app)

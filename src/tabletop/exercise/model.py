@@ -178,6 +178,51 @@ class Outcome(Model):
     when: Condition | None = None
 
 
+class Step(Model):
+    minutes: int = Field(ge=1, le=480)
+    activity: Text
+
+
+class TimingPlan(Model):
+    """One way to run the exercise in a class of `minutes`; its steps add up to it."""
+
+    minutes: int = Field(ge=10, le=480, description="Length of the class")
+    steps: list[Step] = Field(min_length=1)
+
+
+class InjectCue(Model):
+    """When Control should fire one inject that no trigger fires."""
+
+    inject: Id
+    cue: Text
+
+
+class Term(Model):
+    term: Text
+    meaning: Text
+
+
+class Dated(Model):
+    date: Annotated[Text, BeforeValidator(lambda v: v.isoformat() if isinstance(v, date) else v)]
+    event: Text = Field(description="Markdown; may cite facts, e.g. [F8]")
+
+
+class Facilitator(Model):
+    """The instructor pack: what Control reads before and after a class, checked with the rest.
+
+    It lives in the exercise file so it travels with the points and injects
+    it talks about; no delegation is shown it.
+    """
+
+    objectives: list[Text] = Field(min_length=1)
+    timing: list[TimingPlan] = Field(min_length=1)
+    inject_cues: list[InjectCue] = Field(default_factory=list)
+    scoring: Text = Field(description="Markdown: how scores are read (within a role only)")
+    debrief: list[Text] = Field(min_length=1, description="Debrief questions")
+    glossary: list[Term] = Field(default_factory=list)
+    timeline: list[Dated] = Field(default_factory=list)
+
+
 class Exercise(Model):
     """A whole exercise: everything a session needs, with nothing left to files."""
 
@@ -195,6 +240,12 @@ class Exercise(Model):
     signatories: list[Signatory] = Field(min_length=1)
     injects: list[Inject] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(min_length=1)
+    facilitator: Facilitator | None = Field(
+        default=None,
+        description="The instructor pack: objectives, timing, inject cues, debrief",
+        # Left out when absent, so an exercise without one hashes as it always did.
+        exclude_if=lambda v: v is None,
+    )
 
     @model_validator(mode="after")
     def _references_hold(self, info: ValidationInfo) -> Exercise:
@@ -213,8 +264,8 @@ class Exercise(Model):
         """The exercise as one delegation may read it, kept once made.
 
         Other roles' confidential briefings, reservations, points and private
-        inject texts are left out: what a delegation screen or a bot is given
-        cannot leak what it never had.
+        inject texts are left out, and so is the instructor pack: what a
+        delegation screen or a bot is given cannot leak what it never had.
         """
         readings = self._readings
         reading = readings.get(role_id)
@@ -235,6 +286,7 @@ class Exercise(Model):
                         for i in self.injects
                     ],
                     "valuations": {role_id: self.valuations[role_id]},
+                    "facilitator": None,
                 }
             )
             reading._readings = {role_id: reading}
@@ -277,6 +329,24 @@ class Exercise(Model):
         for issue in self.issues:
             count *= len(issue.options)
         return count
+
+    def with_schedule(
+        self, rounds: int | None = None, seconds_per_turn: int | None = None
+    ) -> Exercise:
+        """The exercise as one session plays it: its own rounds and turn clock where given.
+
+        A class with less time than the author planned shortens the session,
+        not the file: the log keeps the exercise as loaded and these two numbers.
+        """
+        if rounds is None and seconds_per_turn is None:
+            return self
+        schedule = self.schedule.model_copy(
+            update={
+                "rounds": self.schedule.rounds if rounds is None else rounds,
+                "seconds_per_turn": seconds_per_turn or self.schedule.seconds_per_turn,
+            }
+        )
+        return self.model_copy(update={"schedule": schedule})
 
     def status_quo(self) -> dict[str, str]:
         """The package that holds if nothing is agreed on any issue."""

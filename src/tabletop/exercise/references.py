@@ -32,6 +32,7 @@ from tabletop.exercise.model import (
 
 Path = tuple[str | int, ...]
 
+
 @dataclass(frozen=True)
 class Problem:
     path: Path
@@ -41,7 +42,16 @@ class Problem:
 def problems(exercise: Exercise) -> list[Problem]:
     """Every cross-reference problem in the exercise, in document order."""
     found: list[Problem] = []
-    for check in (_ids, _issues, _valuations, _schedule, _signatories, _injects, _outcomes):
+    for check in (
+        _ids,
+        _issues,
+        _valuations,
+        _schedule,
+        _signatories,
+        _injects,
+        _outcomes,
+        _facilitator,
+    ):
         found.extend(check(exercise))
     found.extend(_citations(exercise))
     return found
@@ -184,6 +194,44 @@ def _outcomes(ex: Exercise) -> Iterator[Problem]:
         )
 
 
+def _facilitator(ex: Exercise) -> Iterator[Problem]:
+    """The pack's cues name real injects, cover every manual one, and its plans add up."""
+    pack = ex.facilitator
+    if pack is None:
+        return
+    injects = [i.id for i in ex.injects]
+    yield from _duplicates(
+        (c.inject for c in pack.inject_cues), ("facilitator", "inject_cues"), "inject"
+    )
+    for index, cue in enumerate(pack.inject_cues):
+        if cue.inject not in injects:
+            yield Problem(
+                ("facilitator", "inject_cues", index, "inject"),
+                f"unknown inject {cue.inject!r} (expected one of {', '.join(injects)})",
+            )
+    cued = {c.inject for c in pack.inject_cues}
+    uncued = [i.id for i in ex.injects if i.trigger is None and i.id not in cued]
+    if uncued:
+        yield Problem(
+            ("facilitator", "inject_cues"),
+            f"say when Control fires the manual inject(s) {', '.join(uncued)}",
+        )
+    lengths: set[int] = set()
+    for index, plan in enumerate(pack.timing):
+        if plan.minutes in lengths:
+            yield Problem(
+                ("facilitator", "timing", index, "minutes"),
+                f"a {plan.minutes}-minute plan is already given",
+            )
+        lengths.add(plan.minutes)
+        total = sum(step.minutes for step in plan.steps)
+        if total != plan.minutes:
+            yield Problem(
+                ("facilitator", "timing", index, "minutes"),
+                f"the steps add up to {total} minutes, not {plan.minutes}",
+            )
+
+
 def _option_exists(
     ex: Exercise, issue_id: str, option_ids: list[str], path: Path, field: str
 ) -> Iterator[Problem]:
@@ -263,3 +311,10 @@ def _cited_texts(ex: Exercise) -> Iterator[tuple[Path, str]]:
             yield ("injects", index, "private", role_id), text
     for index, outcome in enumerate(ex.outcomes):
         yield ("outcomes", index, "narrative"), outcome.narrative
+    pack = ex.facilitator
+    if pack is not None:
+        yield ("facilitator", "scoring"), pack.scoring
+        for index, question in enumerate(pack.debrief):
+            yield ("facilitator", "debrief", index), question
+        for index, dated in enumerate(pack.timeline):
+            yield ("facilitator", "timeline", index, "event"), dated.event

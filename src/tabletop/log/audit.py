@@ -133,7 +133,7 @@ class Audit:
 
 def audit_of(contents: LogContents) -> Audit:
     """An audit of a log's events, none fed yet."""
-    return Audit.of(contents.header.exercise, contents.header.seed, str(contents.path))
+    return Audit.of(contents.header.session_exercise, contents.header.seed, str(contents.path))
 
 
 def audited(contents: LogContents, upto: int | None = None) -> Audit:

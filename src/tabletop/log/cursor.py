@@ -15,7 +15,7 @@ class ReplayCursor:
 
     def __init__(self, log: TrustedLog) -> None:
         self.source = log
-        self.session = Session(log.header.exercise, log.header.seed)
+        self.session = Session(log.header.session_exercise, log.header.seed)
 
     @property
     def position(self) -> int:

@@ -71,6 +71,19 @@ class Header(BaseModel):
     parent: Parent | None = None
     chain: Chain = "sha256"
     """Written only when keyed, so a plain log's header is as it always was."""
+    # Left out of the line when unset, so a session on the exercise's own
+    # schedule writes the header it always did.
+    rounds: int | None = Field(default=None, ge=1, le=100, exclude_if=lambda v: v is None)
+    """The session's rounds where `play --rounds` changed them; None: the exercise's own."""
+    seconds_per_turn: int | None = Field(
+        default=None, ge=10, le=3600, exclude_if=lambda v: v is None
+    )
+    """The session's turn clock where `play --turn-seconds` changed it."""
+
+    @property
+    def session_exercise(self) -> Exercise:
+        """The exercise as this session plays it, with the schedule the session was given."""
+        return self.exercise.with_schedule(self.rounds, self.seconds_per_turn)
 
     @classmethod
     def for_session(
@@ -80,6 +93,8 @@ class Header(BaseModel):
         seats: dict[str, Seat],
         parent: Parent | None = None,
         chain: Chain = "sha256",
+        rounds: int | None = None,
+        seconds_per_turn: int | None = None,
     ) -> Header:
         return cls(
             exercise=exercise,
@@ -88,6 +103,8 @@ class Header(BaseModel):
             seats=seats,
             parent=parent,
             chain=chain,
+            rounds=rounds,
+            seconds_per_turn=seconds_per_turn,
         )
 
     def to_json(self) -> str:
@@ -117,6 +134,7 @@ def chained(body: bytes, previous: bytes, key: bytes | None = None) -> bytes:
 
 def seal(body: str, previous: str, key: bytes | None = None) -> tuple[str, str]:
     """The line to write for a JSON object `body`, and its hash (the next line's `previous`)."""
+    digest = chained(body.encode(), previous.encode()).decode()
     digest = chained(body.encode(), previous.encode(), key).decode()
     return f'{body[:-1]}{_HASH_KEY}{digest}"}}\n', digest
 

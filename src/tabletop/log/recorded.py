@@ -33,7 +33,7 @@ def rebuild(contents: LogContents, upto: int | None = None) -> Session:
     """
     header = contents.header
     events = contents.events if upto is None else contents.events[:upto]
-    session = Session(header.exercise, header.seed)
+    session = Session(header.session_exercise, header.seed)
     for event in events:
         try:
             session.replay(event)
@@ -63,11 +63,21 @@ class RecordedSession:
         seed: int,
         seats: dict[str, Seat],
         fsync: bool = True,
+        *,
+        rounds: int | None = None,
+        seconds_per_turn: int | None = None,
     ) -> RecordedSession:
         key = environment_key()
-        header = Header.for_session(exercise, seed, seats, chain=_chain(key))
+        header = Header.for_session(
+            exercise,
+            seed,
+            seats,
+            chain=_chain(key),
+            rounds=rounds,
+            seconds_per_turn=seconds_per_turn,
+        )
         writer = LogWriter.create(path, header, fsync, key)
-        return cls(path, header, Session(exercise, seed), writer)
+        return cls(path, header, Session(header.session_exercise, seed), writer)
 
     @classmethod
     def resume(cls, path: Path, fsync: bool = True) -> tuple[RecordedSession, LogProblem | None]:
@@ -104,7 +114,13 @@ class RecordedSession:
         parent = Parent(log=str(parent_path), seq=seq, hash=contents.last_hash)
         key = environment_key()
         header = Header.for_session(
-            source.exercise, source.seed, seats or dict(source.seats), parent, _chain(key)
+            source.exercise,
+            source.seed,
+            seats or dict(source.seats),
+            parent,
+            _chain(key),
+            rounds=source.rounds,
+            seconds_per_turn=source.seconds_per_turn,
         )
         session = audited(contents, seq).close()
         writer = LogWriter.create(path, header, key=key)

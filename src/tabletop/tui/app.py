@@ -186,6 +186,8 @@ def new_session_app(
     *,
     pace: float = DEFAULT_PACE,
     pin: str = "",
+    rounds: int | None = None,
+    seconds_per_turn: int | None = None,
 ) -> TabletopApp:
     """An app opened on the console of a new session; raises LogError if the log cannot be made.
 
@@ -193,7 +195,8 @@ def new_session_app(
     """
     from tabletop.tui.live import create
 
-    return TabletopApp(create(path, exercise, seed, seats), pace=pace, pin=pin)
+    live = create(path, exercise, seed, seats, rounds=rounds, seconds_per_turn=seconds_per_turn)
+    return TabletopApp(live, pace=pace, pin=pin)
 
 
 def resumed_app(path: Path, *, pace: float = DEFAULT_PACE) -> TabletopApp:

@@ -85,6 +85,14 @@ CONSOLE: list[BindingType] = [
         tooltip="Show the outcome and the debrief chart",
         id="console.outcome",
     ),
+    Binding(
+        "g",
+        "instructor_pack",
+        "Instructor pack",
+        show=False,
+        tooltip="Objectives, timing, when to fire each inject, debrief questions",
+        id="console.instructor_pack",
+    ),
     Binding("1", "tab('table')", "Table", show=False, id="console.tab_table"),
     Binding("2", "tab('timeline')", "Timeline", show=False, id="console.tab_timeline"),
     Binding("3", "tab('injects')", "Injects", show=False, id="console.tab_injects"),
@@ -212,6 +220,10 @@ PROMPT: list[BindingType] = [
     Binding(
         "escape", "cancel", "Cancel", tooltip="Close without doing anything", id="prompt.cancel"
     ),
+]
+
+PACK: list[BindingType] = [
+    Binding("escape,q", "close", "Close", tooltip="Back to the console", id="pack.close"),
 ]
 
 HELP: list[BindingType] = [

@@ -100,9 +100,21 @@ class LiveSession:
         self.recorded.close()
 
 
-def create(path: Path, exercise: Exercise, seed: int, seats: dict[str, Seat]) -> LiveSession:
+def create(
+    path: Path,
+    exercise: Exercise,
+    seed: int,
+    seats: dict[str, Seat],
+    *,
+    rounds: int | None = None,
+    seconds_per_turn: int | None = None,
+) -> LiveSession:
     """A new session in a new log; raises LogError if the log cannot be made."""
-    return LiveSession(RecordedSession.create(path, exercise, seed, seats))
+    return LiveSession(
+        RecordedSession.create(
+            path, exercise, seed, seats, rounds=rounds, seconds_per_turn=seconds_per_turn
+        )
+    )
 
 
 def resume(path: Path) -> tuple[LiveSession, str | None]:

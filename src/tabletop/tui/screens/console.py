@@ -240,6 +240,11 @@ class ConsoleScreen(Screen[None]):
     def action_outcome(self) -> None:
         self.post_message(RequestOutcome())
 
+    def action_instructor_pack(self) -> None:
+        from tabletop.tui.screens.instructor import InstructorPackScreen
+
+        self.app.push_screen(InstructorPackScreen(self._first.exercise))
+
     def action_tab(self, pane: str) -> None:
         self.query_one(TabbedContent).active = pane
         self._focus_pane(pane)

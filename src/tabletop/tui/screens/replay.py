@@ -62,7 +62,7 @@ class ReplayScreen(Screen[None]):
     def __init__(self, log: TrustedLog, viewer: str = CONTROL, position: int = 0) -> None:
         super().__init__()
         self.source = log
-        self.exercise = log.header.exercise
+        self.exercise = log.header.session_exercise
         self.cursor = ReplayCursor(log)
         self.cursor.move_to(position)
         self.series = history(self.exercise, log.header.seed, log.events)

@@ -1,8 +1,4 @@
-"""A delegation's papers: the exercise, its own briefings, its points, the facts they cite.
-
-Built from the delegation's `RoleView` alone, so the only confidential text
-it can ever hold is that delegation's own.
-"""
+"""A delegation's papers on screen, as `tabletop papers` prints them (see `tabletop.papers`)."""
 
 from __future__ import annotations
 
@@ -13,45 +9,7 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from tabletop.engine import RoleView
-from tabletop.exercise.citations import cited_facts
-
-
-def briefing_markdown(view: RoleView) -> str:
-    """The papers as one Markdown document, the scoring sheet under the current valuations."""
-    exercise = view.exercise
-    role = view.role
-    rows = ["| Issue | Option | Points |", "|---|---|---:|"]
-    for issue in exercise.issues:
-        for index, option in enumerate(issue.options):
-            label = issue.name if index == 0 else ""
-            quo = " *(status quo)*" if option.id == issue.status_quo else ""
-            points = view.valuations[issue.id][option.id]
-            rows.append(f"| {label} | {option.name}{quo} | {points} |")
-    blocks = [
-        f"# {role.title}",
-        f"*{exercise.title}.* {exercise.summary.strip()}",
-        "## Public briefing",
-        role.public_briefing.strip(),
-        "## Confidential briefing (your delegation only)",
-        role.confidential_briefing.strip(),
-        "## Your points",
-        f"With no agreement you get **{view.reservation}** points (your reservation).",
-        "\n".join(rows),
-    ]
-    others = [r for r in exercise.roles if r.id != role.id]
-    if others:
-        blocks.append("## The other delegations")
-        for other in others:
-            blocks += [f"### {other.title}", other.public_briefing.strip()]
-    cited = cited_facts(exercise, "\n\n".join(blocks))
-    if cited:
-        blocks.append("## Sources cited")
-        for source, facts in cited:
-            blocks.append(f"{source.author}, *{source.title}*, {source.outlet}, {source.date}.")
-            blocks.append(
-                "\n".join(f"- **[{fact.id}]** {' '.join(fact.text.split())}" for fact in facts)
-            )
-    return "\n\n".join(blocks)
+from tabletop.papers import delegation_papers
 
 
 class Briefing(VerticalScroll):
@@ -75,7 +33,7 @@ class Briefing(VerticalScroll):
     def watch_view(self, view: RoleView | None) -> None:
         if view is None:
             return
-        document = briefing_markdown(view)
+        document = delegation_papers(view)
         if document != self._document:
             self._document = document
             self.query_one("#papers-text", Static).update(Markdown(document))
