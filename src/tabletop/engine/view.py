@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tabletop.engine.events import Event
-from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.legal import LegalActs, LegalMemo, legal_acts
 from tabletop.engine.phases import Phase
 from tabletop.engine.session import Session
 from tabletop.engine.state import Conclusion, Proposal, Ratification, Table
@@ -43,8 +43,12 @@ class RoleView:
         events: Sequence[Event],
         role: str,
         legal: LegalActs | None = None,
+        memo: LegalMemo | None = None,
     ):
-        """`legal` is given when the table is not the session's own (a remote seat's copy)."""
+        """`legal` is given when the table is not the session's own (a remote seat's copy).
+
+        `memo` keeps a session's legal acts between views.
+        """
         self.exercise = exercise
         self.role: Role = exercise.role(role)
         self._table = table
@@ -62,6 +66,7 @@ class RoleView:
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
         self._legal = legal
+        self._memo = memo
 
     @property
     def my_turn(self) -> bool:
@@ -69,7 +74,7 @@ class RoleView:
 
     @property
     def live_proposals(self) -> list[Proposal]:
-        return [p for p in self.proposals if p.status == "live"]
+        return self._table.live_proposals
 
     def score(self, package: dict[str, str]) -> int:
         """This role's points for a package, as it values things now."""
@@ -83,7 +88,10 @@ class RoleView:
         lock, and bots read this from a new view every turn.
         """
         if self._legal is None:
-            self._legal = legal_acts(self.exercise, self._table, self.role.id)
+            if self._memo is None:
+                self._legal = legal_acts(self.exercise, self._table, self.role.id)
+            else:
+                self._legal = self._memo(self.exercise, self._table, self.role.id)
         return self._legal
 
     @cached_property
@@ -112,4 +120,6 @@ class RoleView:
 
 
 def role_view(session: Session, role: str) -> RoleView:
-    return RoleView(session.exercise.as_read_by(role), session.table, session.events, role)
+    return RoleView(
+        session.reading(role), session.table, session.events, role, memo=session.legal_memo
+    )
