@@ -17,10 +17,9 @@ from typing import Any
 from tabletop.bots import make_bot
 from tabletop.engine.acts import Message
 from tabletop.exercise.loader import load
-from tabletop.exercise.model import Exercise
+from tabletop.exercise.model import HIDDEN, Exercise
 from tabletop.net.client import SeatClient
 from tabletop.net.remote_bot import play_seat
-from tabletop.net.seen import HIDDEN
 from tests.net.helpers import TREATY, start_host, stopping
 
 MESSAGES = {
