@@ -11,12 +11,10 @@ role's own.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from tabletop.bots.autoplay import bots_for, play_until_human
 from tabletop.engine.acts import Advance, Annotate, End, FireInject, Message, Start
@@ -24,66 +22,15 @@ from tabletop.engine.session import Session
 from tabletop.engine.view import RoleView, role_view
 from tabletop.exercise.loader import load
 from tabletop.exercise.model import HIDDEN, Exercise
+from tests.privacy import MESSAGES, secrets_of, strings, words
 
 TREATY = Path(__file__).parents[2] / "exercises" / "treaty-for-security.yaml"
-MESSAGES = {
-    ("usa", "dprk"): "PRIVATE usa to dprk: we can move on sanctions",
-    ("china", "rok"): "PRIVATE china to rok: Beijing wants a freeze first",
-    ("russia", "usa"): "PRIVATE russia to usa: Moscow will not block",
-}
 NOTE = "CONTROL ONLY: the DPRK delegation looks ready to walk"
 
 
 @pytest.fixture(scope="module")
 def treaty() -> Exercise:
     return load(TREATY)
-
-
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
-def sentences(text: str) -> set[str]:
-    """The long sentences of a text: each one specific to it."""
-    return {words(p) for p in text.replace("\n", " ").split(". ") if len(p) > 50}
-
-
-def secrets_of(session: Session, reader: str) -> set[str]:
-    """What only other roles and Control may read now, as texts to search for."""
-    exercise = session.exercise
-    public = words(
-        " ".join(
-            [r.public_briefing for r in exercise.roles]
-            + strings([exercise.issues, exercise.outcomes, exercise.sources])
-        )
-    )
-    kept: set[str] = set()
-    for role in exercise.roles:
-        if role.id != reader:
-            kept |= {s for s in sentences(role.confidential_briefing) if s not in public}
-    own = {words(i.private[reader]) for i in exercise.injects if reader in i.private}
-    for inject in exercise.injects:
-        kept |= {words(t) for r, t in inject.private.items() if r != reader} - own
-        if inject.id not in session.table.fired:
-            kept |= {t for t in (words(inject.title), words(inject.text)) if t not in public}
-    kept |= {text for pair, text in MESSAGES.items() if reader not in pair}
-    kept.add(NOTE)
-    return kept
-
-
-def strings(value: Any) -> list[str]:
-    """Every text reachable from a value, keys included."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, BaseModel):
-        return strings(value.model_dump())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return strings({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
-    if isinstance(value, dict):
-        return [s for key, item in value.items() for s in (*strings(key), *strings(item))]
-    if isinstance(value, list | tuple | set | frozenset):
-        return [s for item in value for s in strings(item)]
-    return []
 
 
 def shown(view: RoleView) -> dict[str, Any]:
@@ -97,11 +44,10 @@ def check(session: Session, view: RoleView) -> None:
     me = view.role.id
     reading = view.exercise
     text = words(" ".join(strings(shown(view))))
-    leaked = {secret for secret in secrets_of(session, me) if secret in text}
+    kept = secrets_of(session.exercise, me, session.table.fired) | {NOTE}
+    leaked = {secret for secret in kept if secret in text}
     assert not leaked, f"{me} is shown {leaked}"
-    assert sentences(session.exercise.role(me).confidential_briefing) <= sentences(
-        reading.role(me).confidential_briefing
-    )
+    assert reading.role(me) == session.exercise.role(me)
 
     assert set(reading.valuations) == {me}
     assert view.valuations == session.table.valuations[me]
