@@ -164,7 +164,7 @@ class Negotiator(ABC):
     def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
         """What the package it proposes should have most of, given its floor: support.
 
-        Worked out from the proposals alone (`search` relies on it).
+        Worked out from the proposals alone (`plan` relies on it).
         """
         return scale.signals(live, view.role.id)
 

@@ -10,6 +10,7 @@ immutable snapshot handed to the UI and printed by `tabletop log state`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -164,6 +165,17 @@ class Table:
         other.conclusion = self.conclusion
         other.seq = self.seq
         return other
+
+    def set_proposals(self, proposals: Iterable[Proposal]) -> None:
+        """Lay these proposals on the table with the indexes the fold keeps in step: for a
+        table rebuilt from what a seat was told, not folded from events."""
+        self.proposals = {p.id: p for p in proposals}
+        self.live = {n: p for n, p in self.proposals.items() if p.status == "live"}
+        backing: dict[str, set[int]] = {}
+        for proposal in self.proposals.values():
+            for role in proposal.supporters:
+                backing.setdefault(role, set()).add(proposal.id)
+        self.backing = {role: frozenset(numbers) for role, numbers in backing.items()}
 
     @property
     def turn(self) -> str | None:

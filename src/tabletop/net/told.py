@@ -29,7 +29,7 @@ def told_view(exercise: Exercise, picture: Picture, events: Sequence[Event]) -> 
     table.rounds = picture.rounds
     if picture.turn is not None and picture.phase in ("opening", "negotiating"):
         table.turn_index = table.order.index(picture.turn)
-    table.proposals = {p.id: p for p in picture.proposals}
+    table.set_proposals(picture.proposals)
     table.ratification = picture.ratification
     table.walked_out = frozenset(picture.walked_out)
     table.valuations = {role: picture.valuations}
