@@ -289,7 +289,7 @@ def test_every_view_shows_its_own_role_the_exercise_as_that_role_reads_it(tiny: 
     for _ in range(2):
         for role in ("town", "fest", "town"):
             view = role_view(session, role)
-            assert view.exercise == tiny.as_read_by(role)
+            assert view.exercise == tiny.as_read_by(role, session.table.fired)
             assert set(view.exercise.valuations) == {role}
             session.apply(Pass(actor=session.table.turn or role))
 

@@ -17,17 +17,11 @@ from typing import Any
 from tabletop.bots import make_bot
 from tabletop.engine.acts import Message
 from tabletop.exercise.loader import load
-from tabletop.exercise.model import Exercise
+from tabletop.exercise.model import HIDDEN
 from tabletop.net.client import SeatClient
 from tabletop.net.remote_bot import play_seat
-from tabletop.net.seen import HIDDEN
 from tests.net.helpers import TREATY, start_host, stopping
-
-MESSAGES = {
-    ("usa", "dprk"): "PRIVATE usa to dprk: we can move on sanctions",
-    ("china", "rok"): "PRIVATE china to rok: Beijing wants a freeze first",
-    ("russia", "usa"): "PRIVATE russia to usa: Moscow will not block",
-}
+from tests.privacy import MESSAGES, secrets_of, sentences, strings
 
 
 class Recording(SeatClient):
@@ -40,44 +34,6 @@ class Recording(SeatClient):
     def _receive(self, frame: str | bytes) -> None:
         self.frames.append(frame if isinstance(frame, str) else frame.decode())
         super()._receive(frame)
-
-
-def strings(value: Any) -> list[str]:
-    """Every text in a parsed frame, keys included."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for key, item in value.items() for s in (key, *strings(item))]
-    if isinstance(value, list):
-        return [s for item in value for s in strings(item)]
-    return []
-
-
-def sentences(text: str) -> list[str]:
-    """The long sentences of a text: each one specific to it."""
-    parts = text.replace("\n", " ").split(". ")
-    return [" ".join(p.split()) for p in parts if len(p) > 50]
-
-
-def secrets_of(exercise: Exercise, reader: str | None) -> set[str]:
-    """What only other roles (and Control) may read, as sentences to search for."""
-    public = " ".join(" ".join(r.public_briefing.split()) for r in exercise.roles)
-    kept: set[str] = set()
-    for role in exercise.roles:
-        if role.id != reader:
-            kept |= {s for s in sentences(role.confidential_briefing) if s not in public}
-    for inject in exercise.injects:
-        kept |= {" ".join(text.split()) for role, text in inject.private.items() if role != reader}
-    if reader is not None:
-        own = {
-            " ".join(t.split())
-            for i in exercise.injects
-            for r, t in i.private.items()
-            if r == reader
-        }
-        kept -= own
-    kept |= {text for pair, text in MESSAGES.items() if reader not in pair}
-    return kept
 
 
 def check_fields(message: dict[str, Any], reader: str | None) -> None:

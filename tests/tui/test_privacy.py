@@ -9,14 +9,19 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
 from tabletop.engine.acts import Message, Pass, Propose, Reject, Statement
+from tabletop.exercise.loader import load
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
 from tabletop.tui.app import TabletopApp, new_session_app
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
-from tests.tui.helpers import screen_text, send, until, widget_text
+from tabletop.tui.screens.outcome import OutcomeScreen
+from tests.privacy import MESSAGES as TREATY_MESSAGES
+from tests.privacy import secrets_of, sentences, words
+from tests.tui.helpers import phase, play_as_bot, screen_text, send, until, widget_text
 
 ROLES = ("town", "fest", "press")
 MESSAGES = {("town", "press"): "SECRET-MSG-town-press", ("fest", "town"): "SECRET-MSG-fest-town"}
@@ -127,3 +132,76 @@ async def test_no_delegation_sees_another_ones_secrets(trio: Exercise, tmp_path:
         await watch.check(pilot)
     assert isinstance(app, TabletopApp)
     assert all(count >= 1 for count in watch.checked.values()), watch.checked
+
+
+TREATY = Path(__file__).parents[2] / "exercises" / "treaty-for-security.yaml"
+
+
+async def check_treaty_screen(pilot: Pilot[Any], seen: dict[str, int]) -> None:
+    """A Treaty delegation's screen shows none of the others' secrets, nor their points."""
+    app = pilot.app
+    assert isinstance(app, TabletopApp) and app.driver is not None
+    session = app.driver.live.session
+    screen = app.screen
+    assert isinstance(screen, DelegationScreen) and screen.view is not None
+    role = screen.role
+    text = words(await everything_on(pilot, every_tab=not seen.get(role)))
+    kept = secrets_of(session.exercise, role, session.table.fired)
+    leaked = {secret for secret in kept if secret in text}
+    assert not leaked, f"{role}'s screen shows {leaked}"
+    assert sentences(session.exercise.role(role).confidential_briefing)[0] in text
+    conclusion = screen.view.conclusion
+    if conclusion is not None:
+        assert conclusion.scores == {role: session.table.conclusion.scores[role]}  # type: ignore[union-attr]
+    seen[role] = seen.get(role, 0) + 1
+
+
+async def test_no_treaty_delegation_sees_another_ones_secrets(tmp_path: Path) -> None:
+    """Each Treaty delegation at the hot seat, through a whole session with messages and injects."""
+    treaty = load(TREATY)
+    roles = treaty.role_ids
+    app = new_session_app(
+        treaty, {r: Seat(kind="human") for r in roles}, 3, tmp_path / "s.jsonl", pace=0
+    )
+    unsent = dict(TREATY_MESSAGES)
+    seen: dict[str, int] = {}
+    ended = ("concluded", "aborted")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app, TabletopApp) and app.driver is not None
+        session = app.driver.live.session
+        await pilot.press("s")
+        while phase(app) not in ended:
+            await until(
+                pilot,
+                lambda: (
+                    isinstance(app.screen, HandoverScreen | GiveBackScreen)
+                    or (isinstance(app.screen, ConsoleScreen) and session.table.turn is None)
+                    or phase(app) in ended
+                ),
+            )
+            if isinstance(app.screen, GiveBackScreen):
+                await pilot.press("enter")  # Control takes the keyboard back
+                continue
+            if isinstance(app.screen, ConsoleScreen) and phase(app) not in ended:
+                await pilot.press("a")
+                continue
+            if phase(app) in ended:
+                break
+            assert not any("PRIVATE" in s for s in [screen_text(app)])
+            await pilot.press("enter")
+            await check_treaty_screen(pilot, seen)
+            screen = app.screen
+            assert isinstance(screen, DelegationScreen)
+            for (sender, to), text in list(unsent.items()):
+                if sender == screen.role and phase(app) == "negotiating":
+                    await send(pilot, Message(actor=sender, to=to, text=text))
+                    del unsent[sender, to]
+            await play_as_bot(pilot, "linear")
+        assert not unsent, f"never sent: {unsent}"
+        assert session.table.fired, "no inject fired: the test proves too little"
+        # The outcome is the room's (Control's debrief): no delegation has a screen after the end.
+        await until(pilot, lambda: isinstance(app.screen, OutcomeScreen | GiveBackScreen))
+        if isinstance(app.screen, GiveBackScreen):
+            await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
+    assert set(seen) == set(roles)

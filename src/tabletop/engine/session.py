@@ -80,7 +80,7 @@ class Session:
         self._table = Table(exercise)
         self._events: list[Event] = []
         self._snapshot: SessionState | None = None
-        self._readings: dict[str, Exercise] = {}
+        self._readings: dict[tuple[str, tuple[str, ...]], Exercise] = {}
         self.legal_memo = LegalMemo()
         for event in events:
             self.replay(event)
@@ -115,14 +115,15 @@ class Session:
         return self._table.score(role, package)
 
     def reading(self, role: str) -> Exercise:
-        """The exercise as `role` may read it (`Exercise.as_read_by`), asked of it once.
+        """The exercise as `role` may read it now (`Exercise.as_read_by`), asked of it once.
 
         Bots are shown a view every turn, and the exercise's own store of
         readings is a pydantic private attribute, slow to reach.
         """
-        reading = self._readings.get(role)
+        fired = self._table.fired
+        reading = self._readings.get((role, fired))
         if reading is None:
-            reading = self._readings[role] = self.exercise.as_read_by(role)
+            reading = self._readings[role, fired] = self.exercise.as_read_by(role, fired)
         return reading
 
     def reservation(self, role: str) -> int:

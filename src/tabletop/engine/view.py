@@ -1,13 +1,18 @@
-"""What one delegation knows: the only window bots and delegation screens get.
+"""What one delegation knows: the only window bots, delegation screens and seats get.
 
 Its own valuations and reservation, the public table, the events it was
-allowed to see, and the private texts of injects addressed to it. Nothing
-else of other delegations reaches it, so a screen or a bot built on a view
-cannot leak what it never had.
+allowed to see, the injects fired so far with their public texts and its
+own private ones, and of the end the outcome and its own score. Nothing
+else of other delegations reaches it, so a screen, a bot or a remote seat
+built on a view cannot leak what it never had. This module is the one home
+of that rule for events and the conclusion; `Exercise.as_read_by` is its
+home for the exercise.
 
 A view is a snapshot: it holds the table as it was when taken (tables are
 replaced, never changed, once committed) and works out its event history
-and legal acts only when asked, since bots ask for a view every turn.
+and legal acts only when asked, since bots ask for a view every turn. The
+session's table and history it keeps for that are private to it and never
+handed out.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from tabletop.engine.events import Event
+from tabletop.engine.events import Event, made
 from tabletop.engine.legal import LegalActs, LegalMemo, legal_acts
 from tabletop.engine.phases import Phase
 from tabletop.engine.session import Session
@@ -34,7 +39,7 @@ class InjectNotice:
 
 
 class RoleView:
-    """One delegation's window; `exercise` is redacted to what that delegation may read."""
+    """One delegation's window; `exercise` is what that delegation may read of it."""
 
     def __init__(
         self,
@@ -45,8 +50,11 @@ class RoleView:
         legal: LegalActs | None = None,
         memo: LegalMemo | None = None,
     ):
-        """`legal` is given when the table is not the session's own (a remote seat's copy);
-        `memo`, the session's own legal acts kept (`role_view`)."""
+        """`exercise` is read by `role` already (`Exercise.as_read_by`).
+
+        `legal` is given when the table is not the session's own (a remote
+        seat's copy); `memo` keeps a session's legal acts between views.
+        """
         self.exercise = exercise
         self.role: Role = exercise.role(role)
         self._table = table
@@ -60,7 +68,8 @@ class RoleView:
         self.proposals: tuple[Proposal, ...] = tuple(table.proposals.values())
         self.valuations: dict[str, dict[str, int]] = table.valuations[role]
         self.reservation: int = table.reservations[role]
-        self.conclusion: Conclusion | None = table.conclusion
+        self.conclusion: Conclusion | None = conclusion_for(table.conclusion, role)
+        """The outcome, with this role's own score alone."""
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
         self._legal = legal
@@ -94,9 +103,8 @@ class RoleView:
 
     @cached_property
     def events(self) -> tuple[Event, ...]:
-        """The events this role saw, up to the moment of the view."""
-        role = self.role.id
-        return tuple(e for e in self._history[: self._count] if e.visible_for(role))
+        """The events this role saw, up to the moment of the view, as it was told them."""
+        return tuple(events_for(self._history[: self._count], self.role.id))
 
     @cached_property
     def injects(self) -> tuple[InjectNotice, ...]:
@@ -118,6 +126,41 @@ class RoleView:
 
 
 def role_view(session: Session, role: str) -> RoleView:
-    return RoleView(
-        session.reading(role), session.table, session.events, role, memo=session.legal_memo
-    )
+    reading = session.reading(role)
+    return RoleView(reading, session.table, session.events, role, memo=session.legal_memo)
+
+
+def conclusion_for(conclusion: Conclusion | None, role: str | None) -> Conclusion | None:
+    """The end as `role` is told it (None: the public, as a projector shows it).
+
+    The outcome and the agreed package are everyone's; of the scores, a
+    delegation sees its own and no other (the participants' report does
+    the same), and the public none.
+    """
+    if conclusion is None:
+        return None
+    scores = {r: s for r, s in conclusion.scores.items() if r == role}
+    if scores == conclusion.scores:
+        return conclusion
+    return conclusion.model_copy(update={"scores": scores})
+
+
+def events_for(events: Sequence[Event], role: str | None) -> list[Event]:
+    """The events `role` may see, as it was told them (None: the public ones).
+
+    Events addressed to others (messages between them, Control's notes)
+    are left out; the end carries the role's own score alone.
+    """
+    shown = []
+    for event in events:
+        if role is None:
+            if event.visible_to is not None:
+                continue
+        elif not event.visible_for(role):
+            continue
+        if event.kind == "concluded":
+            payload = dict(event.payload)
+            payload["scores"] = {r: s for r, s in payload["scores"].items() if r == role}
+            event = made(event.seq, event.at, event.actor, event.kind, payload, event.visible_to)
+        shown.append(event)
+    return shown

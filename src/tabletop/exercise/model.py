@@ -8,6 +8,7 @@ option, a cited fact existing) live in `references`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
 from typing import Annotated, Literal, Protocol, TypeVar
@@ -39,6 +40,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), NO
 """Text a person reads: never empty, never holding a control character."""
 CONTROL = "control"
 """The actor id of the facilitator (the white cell); no role may take it."""
+HIDDEN = "(confidential to another delegation)"
+"""Stands for a confidential briefing in an exercise as another delegation reads it."""
 
 
 class Model(BaseModel):
@@ -258,39 +261,38 @@ class Exercise(Model):
             raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in found))
         return self
 
-    _readings: dict[str, Exercise] = PrivateAttr(default_factory=dict)
+    _readings: dict[tuple[str | None, frozenset[str]], Exercise] = PrivateAttr(default_factory=dict)
 
-    def as_read_by(self, role_id: str) -> Exercise:
-        """The exercise as one delegation may read it, kept once made.
+    def as_read_by(self, role_id: str | None, fired: Iterable[str]) -> Exercise:
+        """The exercise as one delegation may read it once `fired` have fired, kept once made.
 
-        Other roles' confidential briefings, reservations, points and private
-        inject texts are left out, and so is the instructor pack: what a
-        delegation screen or a bot is given cannot leak what it never had.
+        The one home of what a delegation may know of the exercise: other
+        roles' confidential briefings, reservations and points, and the
+        instructor pack, are left out; of the injects, only those fired, each
+        with the role's own private text and effects, and none of Control's
+        script (triggers, odds).
+        What a delegation screen, a bot or a seat is given cannot leak what
+        it never had. `role_id` None is the public reading, as a projector
+        shows it: no role's secrets at all.
         """
+        done = frozenset(fired)
+        key = (role_id, done)
         readings = self._readings
-        reading = readings.get(role_id)
+        reading = readings.get(key)
         if reading is None:
-            hidden = {
-                "confidential_briefing": "(confidential to another delegation)",
-                "reservation": 0,
-            }
+            hidden = {"confidential_briefing": HIDDEN, "reservation": 0}
             reading = self.model_copy(
                 update={
                     "roles": [
                         r if r.id == role_id else r.model_copy(update=hidden) for r in self.roles
                     ],
-                    "injects": [
-                        i.model_copy(
-                            update={"private": {k: v for k, v in i.private.items() if k == role_id}}
-                        )
-                        for i in self.injects
-                    ],
-                    "valuations": {role_id: self.valuations[role_id]},
+                    "injects": [_as_told(i, role_id) for i in self.injects if i.id in done],
+                    "valuations": {} if role_id is None else {role_id: self.valuations[role_id]},
                     "facilitator": None,
                 }
             )
-            reading._readings = {role_id: reading}
-            readings[role_id] = reading
+            reading._readings = {key: reading}
+            readings[key] = reading
         return reading
 
     def role(self, role_id: str) -> Role:
@@ -351,6 +353,18 @@ class Exercise(Model):
     def status_quo(self) -> dict[str, str]:
         """The package that holds if nothing is agreed on any issue."""
         return {i.id: i.status_quo for i in self.issues}
+
+
+def _as_told(inject: Inject, role_id: str | None) -> Inject:
+    """A fired inject as `role_id` was told it: its own private text and effects alone."""
+    return inject.model_copy(
+        update={
+            "private": {r: text for r, text in inject.private.items() if r == role_id},
+            "effects": [e for e in inject.effects if e.role == role_id],
+            "trigger": None,
+            "probability": 1.0,
+        }
+    )
 
 
 class _Identified(Protocol):

@@ -44,7 +44,7 @@ from tabletop.net.protocol import (
     Welcome,
     encode,
 )
-from tabletop.net.seen import events_for, exercise_for, picture, public_picture
+from tabletop.net.seen import events_since, picture, public_picture
 
 HELLO_TIMEOUT = 10.0
 """Seconds a new connection has to say who it is."""
@@ -303,8 +303,8 @@ class Host:
             update = Update.model_construct(
                 picture=shown,
                 since=link.sent,
-                events=events_for(session.events, role, link.sent),
-                exercise=exercise_for(session.exercise, role, table.fired)
+                events=events_since(session.events, role, link.sent),
+                exercise=session.exercise.as_read_by(role, table.fired)
                 if with_exercise
                 else None,
             )

@@ -24,7 +24,6 @@ from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.messages import RequestAct, RequestHandBack
 from tabletop.tui.screens.delegation import DelegationScreen
-from tabletop.tui.widgets.conversation import Conversation
 from tabletop.tui.widgets.key_footer import KeyFooter
 from tabletop.tui.widgets.news import News
 from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
@@ -109,7 +108,6 @@ class SeatApp(App[None]):
         client.on_update = self._updated
         client.on_notice = self._notice
         self._screen: DelegationScreen | ProjectorScreen | None = None
-        self._exercise: Exercise | None = None
         self.ending = ""
         """Why the seat closed, if the host closed it for good; printed after the app."""
 
@@ -150,14 +148,7 @@ class SeatApp(App[None]):
             self._screen = DelegationScreen(view, None)
             self._screen.remaining = picture.remaining
             self.push_screen(self._screen)
-            self._exercise = exercise
             return
-        if exercise is not self._exercise:
-            # An inject fired: the widgets that name it read it from the exercise.
-            self._exercise = exercise
-            self._screen.query_one(Timeline).exercise = exercise
-            self._screen.query_one(Conversation).exercise = exercise
-            self._screen.query_one(ProposalsTable).exercise = exercise
         self._screen.view = view
         self._screen.remaining = picture.remaining
 

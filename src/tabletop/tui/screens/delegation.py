@@ -99,6 +99,11 @@ class DelegationScreen(Screen[None]):
         if view is None:
             return
         picture = delegation_picture(view)
+        if view.exercise is not self.query_one(Timeline).exercise:
+            # An inject fired: the delegation's reading now tells it, and the widgets name it.
+            self.query_one(ProposalsTable).exercise = view.exercise
+            self.query_one(Conversation).exercise = view.exercise
+            self.query_one(Timeline).exercise = view.exercise
         self.query_one(StatusBar).summary = _summary(view)
         self.query_one(Briefing).view = view
         self.query_one(ProposalsTable).picture = picture.table
