@@ -148,6 +148,7 @@ class TestDelegation:
         assert snap_compare(app, terminal_size=size, run_before=table)
 
 
+@pytest.mark.usefixtures("fixed_clock")
 class TestOutcome:
     @pytest.mark.parametrize("size", SIZES)
     def test_outcome(

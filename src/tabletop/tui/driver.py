@@ -289,4 +289,5 @@ class Driver:
             abort_reason=aborted.payload["reason"] if aborted else "",
             reservations=dict(state.reservations),
             chart=ChartData(series, tuple(point.round for point in leading)),
+            receipt=live.recorded.receipt,
         )
