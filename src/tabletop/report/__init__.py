@@ -5,9 +5,10 @@ gathers what the debrief needs into a `Report`, `to_markdown` and `to_html`
 lay it out.
 """
 
-from tabletop.report.build import Report, build_report
+from tabletop.report.build import build_report
 from tabletop.report.html import to_html
 from tabletop.report.markdown import to_markdown
+from tabletop.report.model import Report
 from tabletop.report.trust import TrustedLog, trusted
 
 __all__ = ["Report", "TrustedLog", "build_report", "to_html", "to_markdown", "trusted"]
