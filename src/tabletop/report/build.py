@@ -22,7 +22,7 @@ from tabletop.engine.state import SessionState
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents, LogStream
 from tabletop.narration.names import ENDING_WORDS, actor_name, package_lines
-from tabletop.report.gather import TIMELINE_HEAD, gather
+from tabletop.report.gather import gather
 from tabletop.report.model import (
     Damage,
     Frontier,
@@ -32,7 +32,6 @@ from tabletop.report.model import (
     RoleLine,
     RoleScore,
     SourceLine,
-    TimelineGap,
 )
 from tabletop.report.trust import TrustedEvents
 
@@ -90,7 +89,7 @@ def build_report(log: LogContents | LogStream, reveal: bool = False) -> Report:
         round=state.round,
         rounds=state.rounds,
         timeline=found.timeline,
-        timeline_gap=TimelineGap(TIMELINE_HEAD, found.left_out) if found.left_out else None,
+        timeline_gap=found.gap,
         proposals=_proposals(exercise, state),
         outcome=_outcome(exercise, state),
         scores=scores if reveal else None,

@@ -19,7 +19,7 @@ from tabletop.engine.history import Sampler
 from tabletop.exercise.model import Exercise
 from tabletop.narration.events import STAGES, event_words
 from tabletop.narration.names import actor_name
-from tabletop.report.model import Concession, Entry, Leading
+from tabletop.report.model import Concession, Entry, Leading, TimelineGap
 
 TIMELINE_HEAD = 1000
 """Timeline entries kept from the start of a session..."""
@@ -35,8 +35,8 @@ class Gathered:
 
     events: int = 0
     timeline: list[Entry] = field(default_factory=list)
-    left_out: int = 0
-    """Timeline entries between the kept head and tail."""
+    gap: TimelineGap | None = None
+    """Where the timeline's middle was left out, if it was."""
     annotations: list[Entry] = field(default_factory=list)
     changes: list[Leading] = field(default_factory=list)
     """The leading proposal and its scores, each time they change."""
@@ -95,7 +95,9 @@ def gather(exercise: Exercise, seed: int, events: Iterable[Event], reveal: bool)
                 found.timeline.append(entry(exercise, event, point.round, reveal))
             else:
                 tail.append((event, point.round))
-    found.left_out = shown - len(found.timeline) - len(tail)
+    left_out = shown - len(found.timeline) - len(tail)
+    if left_out:
+        found.gap = TimelineGap(len(found.timeline), left_out)
     found.timeline += [entry(exercise, e, round_, reveal) for e, round_ in tail]
     if per_event is not None:
         found.leading = per_event
