@@ -8,28 +8,18 @@ import pytest
 from textual.widgets import Static
 
 from tabletop.cli import main
-from tabletop.engine.acts import Propose, Sign, Support
 from tabletop.exercise.model import Exercise
 from tabletop.log import read_log
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tests.tui.helpers import until
-from tests.tui.test_snapshots import mid_session
+from tests.tui.test_snapshots import signed_session
 
 
 async def test_the_outcome_screen_shows_the_receipt_verify_accepts(
     tutorial: Exercise, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "s.jsonl"
-    app = mid_session(tutorial, path)
-    assert app.initial is not None
-    deal = {"date": "august", "curfew": "ten_pm", "fee": "reduced"}
-    for act in (
-        Propose(actor="festival", package=deal),
-        Support(actor="council", proposal=3),
-        Sign(actor="festival"),
-        Sign(actor="council"),
-    ):
-        app.initial.apply(act)
+    app = signed_session(tutorial, path)
     async with app.run_test(size=(160, 50)) as pilot:
         await until(pilot, lambda: isinstance(pilot.app.screen, OutcomeScreen))
         shown = str(pilot.app.screen.query_one("#receipt", Static).render())

@@ -62,8 +62,7 @@ def gather(exercise: Exercise, seed: int, events: Iterable[Event], reveal: bool)
     last_key: tuple[object, ...] | None = None
     for event in events:
         found.events += 1
-        sampled, concession = sampler.sample(event)
-        point = Leading(sampled.seq, sampled.round, sampled.proposal, sampled.scores)
+        point, concession = sampler.sample(event)
         key = (point.proposal, *point.scores.values())
         if key != last_key:
             last_key = key
@@ -73,15 +72,7 @@ def gather(exercise: Exercise, seed: int, events: Iterable[Event], reveal: bool)
             if len(per_event) > CHART_POINTS:
                 per_event = None
         if concession is not None:
-            found.concessions[event.actor].append(
-                Concession(
-                    concession.seq,
-                    concession.round,
-                    concession.proposal,
-                    concession.score,
-                    concession.reservation,
-                )
-            )
+            found.concessions[event.actor].append(concession)
         kind = event.kind
         if kind == "round_started":
             found.round_starts.append((event.seq, event.payload["round"]))

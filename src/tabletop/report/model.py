@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from tabletop.engine.history import ConcessionPoint, LeadingPoint
 from tabletop.narration.segments import Words
 
 PackageLines = list[tuple[str, str]]
@@ -114,21 +115,10 @@ class RoleScore:
         return None if self.score is None else self.score - self.reservation
 
 
-@dataclass(frozen=True)
-class Concession:
-    seq: int
-    round: int
-    proposal: int
-    score: int
-    reservation: int
-
-
-@dataclass(frozen=True)
-class Leading:
-    seq: int
-    round: int
-    proposal: int | None
-    scores: dict[str, int | None]
+Concession = ConcessionPoint
+"""A role's own score of a proposal it made, and its reservation then."""
+Leading = LeadingPoint
+"""Each role's score of the leading proposal after an event."""
 
 
 @dataclass(frozen=True)
