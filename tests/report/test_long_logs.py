@@ -10,10 +10,11 @@ import pytest
 from tabletop.cli import main
 from tabletop.engine.acts import Act, Message, Pass, Start
 from tabletop.engine.history import history
-from tabletop.log import open_log, read_log
+from tabletop.log import open_log, read_log, rebuild
 from tabletop.report import build_report, to_html, to_markdown
 from tabletop.report import gather as gathering
 from tabletop.report.model import Leading
+from tabletop.report.trust import TrustedEvents
 from tests.report.test_report import SCRIPT, write_log
 
 CHATTER: list[Act] = [
@@ -55,6 +56,17 @@ def test_a_damaged_log_streams_to_the_same_report(tmp_path: Path) -> None:
         streamed = build_report(stream, reveal=True)
     assert streamed == build_report(read_log(log), reveal=True)
     assert streamed.damage is not None and streamed.damage.line == 10
+
+
+def test_a_block_cut_mid_write_streams_to_the_same_report(tmp_path: Path) -> None:
+    log = write_log(tmp_path / "s.jsonl")
+    lines = log.read_bytes().splitlines(keepends=True)
+    log.write_bytes(b"".join(lines[:-1]))  # the signature kept, the conclusion it makes lost
+    with open_log(log) as stream:
+        streamed = build_report(stream, reveal=True)
+    assert streamed == build_report(read_log(log), reveal=True)
+    assert streamed.damage is not None and streamed.damage.kind == "torn"
+    assert "cut short" in streamed.damage.message
 
 
 @pytest.mark.usefixtures("small_limits")
@@ -113,3 +125,17 @@ def test_report_streams_from_the_command_line(
     log = write_log(tmp_path / "s.jsonl", [Start(), *CHATTER[1:]])
     assert main(["report", str(log), "--reveal"]) == 0
     assert capsys.readouterr().out == to_markdown(build_report(read_log(log), reveal=True))
+
+
+@pytest.mark.parametrize("acts", [SCRIPT, CHATTER], ids=["deal", "chatter"])
+def test_a_streamed_audit_keeps_the_session_but_not_its_events(
+    tmp_path: Path, acts: list[Act]
+) -> None:
+    log = write_log(tmp_path / "s.jsonl", acts)
+    with open_log(log) as stream:
+        checked = TrustedEvents(stream, stream, keep_events=False)
+        taken = sum(1 for _ in checked)
+    whole = rebuild(read_log(log))
+    assert taken == len(whole.events) and checked.problem is None
+    assert checked.session.state == whole.state
+    assert len(checked.session.events) <= 2
