@@ -25,8 +25,8 @@ TARGET = 200
 
 _PARTS = {
     "bots (deciding)": ("base.py", "act"),
-    "  of which the legal acts they read": ("legal.py", "legal_acts"),
-    "  of which their package search": ("search.py", "most_acceptable"),
+    "  of which the legal acts they read": ("legal.py", "__call__"),
+    "  of which their package search": ("base.py", "plan"),
     "role views (what each bot is shown)": ("view.py", "role_view"),
     "engine (deciding and committing acts)": ("session.py", "apply"),
     "  of which the rules settling the table": ("session.py", "_settle"),

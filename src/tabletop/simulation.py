@@ -24,7 +24,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from tabletop.bots import ROTATION, bots_for, check_strategy, play_out
+from tabletop.bots import ROTATION, Style, bots_for, check_strategy, play_out
 from tabletop.engine.events import SESSION
 from tabletop.engine.session import Session
 from tabletop.exercise.conditions import Ending
@@ -119,12 +119,16 @@ class Batch:
     log_dir: Path | None = None
 
 
-def play_batch(batch: Batch) -> list[RunResult]:
-    """Play a batch's runs in order; the same batch gives the same results anywhere."""
+def play_batch(batch: Batch, style: Style | None = None) -> list[RunResult]:
+    """Play a batch's runs in order; the same batch gives the same results anywhere.
+
+    The bots share `style`'s search (a new one if none is given) across the runs.
+    """
+    style = style or Style()
     results = []
     for run in batch.runs:
         seats = seating(batch.exercise, run, batch.chosen)
-        session = _play(batch.exercise, run_seed(batch.seed, run), seats, batch.log_dir, run)
+        session = _play(batch.exercise, run_seed(batch.seed, run), seats, batch.log_dir, run, style)
         results.append(RunResult.of(session, seats))
     return results
 
@@ -144,8 +148,9 @@ class Here:
     workers = 1
 
     def play(self, batches: Sequence[Batch]) -> Iterator[tuple[int, list[RunResult]]]:
+        style = Style()  # one search for the whole simulation, dropped with it
         for index, batch in enumerate(batches):
-            yield index, play_batch(batch)
+            yield index, play_batch(batch, style)
 
 
 def batches(
@@ -206,9 +211,14 @@ def simulate(
 
 
 def _play(
-    exercise: Exercise, seed: int, seats: dict[str, str], log_dir: Path | None, run: int
+    exercise: Exercise,
+    seed: int,
+    seats: dict[str, str],
+    log_dir: Path | None,
+    run: int,
+    style: Style,
 ) -> Session:
-    bots = bots_for(seats)
+    bots = bots_for(seats, style)
     if log_dir is None:
         session = Session(exercise, seed)
         play_out(session, bots)

@@ -41,6 +41,13 @@ EXERCISES = {
 }
 
 
+def fire_every_inject(session: Session) -> None:
+    """Control fires every inject it still may: points change under the bots."""
+    for inject in session.exercise.injects:
+        if session.refusal(FireInject(inject=inject.id)) is None:
+            session.apply(FireInject(inject=inject.id))
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     exercise=st.sampled_from(sorted(EXERCISES)),
@@ -59,9 +66,7 @@ def test_bots_only_make_legal_acts(
     bots = bots_for(dict(zip(played.role_ids, picks, strict=False)))
     for step in range(200):
         if step == inject_at:
-            for inject in played.injects:
-                if session.refusal(FireInject(inject=inject.id)) is None:
-                    session.apply(FireInject(inject=inject.id))
+            fire_every_inject(session)
         role = session.table.turn
         if role is None:
             break
@@ -122,8 +127,9 @@ def test_bots_decide_from_their_own_role_only(name: str) -> None:
             # The view a bot decides from holds no other delegation's points or secrets.
             assert set(view.exercise.valuations) == {role}
             others = [r for r in view.exercise.roles if r.id != role]
-            assert all(r.reservation == 0 and "confidential" in r.confidential_briefing
-                       for r in others)
+            assert all(
+                r.reservation == 0 and "confidential" in r.confidential_briefing for r in others
+            )
             session.apply(bots[role].act(view, bot_rng(seed, role, session.table.seq)))
 
 

@@ -24,6 +24,7 @@ from tabletop.engine.acts import (
     WalkOut,
     Withdraw,
 )
+from tabletop.engine.legal import legal_acts
 from tabletop.exercise.model import Exercise
 from tabletop.log import RecordedSession, Seat, read_log, rebuild
 from tests.conftest import tiny_exercise_data
@@ -132,3 +133,45 @@ def test_legal_acts_agree_with_what_the_session_accepts(acts: list[Act], seed: i
             for r in EXERCISE.role_ids
             if session.refusal(Message(actor=role, to=r, text="x")) is None
         }
+
+
+def _crowd() -> Exercise:
+    """The tiny exercise with two more delegations whose signature is not needed."""
+    data = tiny_exercise_data()
+    for role in ("band", "cafe"):
+        data["roles"].append(
+            {
+                "id": role,
+                "name": role,
+                "public_briefing": "p",
+                "confidential_briefing": "c",
+                "reservation": 30,
+            }
+        )
+        data["valuations"][role] = data["valuations"]["town"]
+        data["schedule"]["turn_order"].append(role)
+    return Exercise.model_validate(data)
+
+
+CROWD = _crowd()
+"""Delegations may walk out and the talks go on."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    acts=st.lists(any_act(CROWD), max_size=80).map(lambda acts: [Start(), Advance(), *acts]),
+    seed=st.integers(min_value=0, max_value=2**32),
+)
+def test_the_legal_acts_a_session_keeps_are_those_worked_out_afresh(
+    acts: list[Act], seed: int
+) -> None:
+    """`LegalMemo` answers as `legal_acts` does, after every act and for every actor."""
+    session = Session(CROWD, seed)
+    actors = [*CROWD.role_ids, "control"]
+    for act in acts:
+        for actor in actors:
+            assert session.legal_acts(actor) == legal_acts(CROWD, session.table, actor)
+        try:
+            session.apply(act, MOMENT)
+        except IllegalAct:
+            continue

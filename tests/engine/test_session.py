@@ -281,3 +281,29 @@ def test_legal_acts_say_why_an_act_is_closed(tiny: Exercise) -> None:
     control = session.legal_acts("control")
     assert {"pause", "end", "inject", "skip"} <= control.kinds
     assert "start" not in control
+
+
+def test_every_view_shows_its_own_role_the_exercise_as_that_role_reads_it(tiny: Exercise) -> None:
+    """Views come every turn from the session's readings: each role's own, however asked."""
+    session = negotiating(tiny)
+    for _ in range(2):
+        for role in ("town", "fest", "town"):
+            view = role_view(session, role)
+            assert view.exercise == tiny.as_read_by(role)
+            assert set(view.exercise.valuations) == {role}
+            session.apply(Pass(actor=session.table.turn or role))
+
+
+def test_support_withdrawn_from_a_superseded_proposal_leaves_the_legal_acts(tiny: Exercise) -> None:
+    """Only what `fest` backs changes, not the live proposals: its legal acts follow."""
+    session = negotiating(tiny)
+    session.apply(ExtendRounds(rounds=2))
+    session.apply(Pass(actor="town"))
+    session.apply(Propose(actor="fest", package={"date": "june", "fee": "low"}))
+    session.apply(Pass(actor="town"))
+    session.apply(Amend(actor="fest", proposal=1, changes={"fee": "high"}))
+    session.apply(Pass(actor="town"))
+    assert session.legal_acts("fest").withdraw == (1, 2)
+    session.apply(Withdraw(actor="fest", proposal=1))
+    session.apply(Pass(actor="town"))
+    assert session.legal_acts("fest").withdraw == (2,)

@@ -23,12 +23,13 @@ from textual.widgets._toast import Toast
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
 from tabletop.tui.app import TabletopApp, new_session_app
-from tabletop.tui.replay import ReplayScreen
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
+from tabletop.tui.screens.replay import ReplayScreen
 from tabletop.tui.screens.setup import SetupScreen
 from tabletop.tui.screens.start import StartScreen
 from tabletop.tui.widgets.composer import Composer
@@ -152,8 +153,11 @@ async def test_a_whole_session_shows_the_exercise_as_text(
         shows(app, RAIN)
         unharmed(app, trap_folder)
 
-        # Control ends the talks: the outcome names the breakdown and both delegations.
+        # Control takes the keyboard back and ends the talks: the outcome names the
+        # breakdown and both delegations.
         await pilot.press("escape")
+        assert isinstance(app.screen, GiveBackScreen)
+        await pilot.press("enter")
         assert isinstance(app.screen, ConsoleScreen)
         await pilot.press("e", "enter", "enter")
         await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))

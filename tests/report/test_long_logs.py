@@ -11,10 +11,10 @@ from tabletop.cli import main
 from tabletop.engine.acts import Act, Message, Pass, Start
 from tabletop.engine.history import history
 from tabletop.log import open_log, read_log, rebuild
+from tabletop.log.trust import TrustedEvents
 from tabletop.report import build_report, to_html, to_markdown
 from tabletop.report import gather as gathering
 from tabletop.report.model import Leading
-from tabletop.report.trust import TrustedEvents
 from tests.report.test_report import SCRIPT, write_log
 
 CHATTER: list[Act] = [

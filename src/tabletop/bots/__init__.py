@@ -1,7 +1,7 @@
 """Bots: strategies that play a delegation from what it knows, and the driver that runs them."""
 
 from tabletop.bots.autoplay import bot_rng, bots_for, play_out, play_until_human, run_headless
-from tabletop.bots.base import Bot, Negotiator
+from tabletop.bots.base import Bot, Negotiator, Style
 from tabletop.bots.strategies import (
     ROTATION,
     STRATEGIES,
@@ -15,6 +15,7 @@ __all__ = [
     "STRATEGIES",
     "Bot",
     "Negotiator",
+    "Style",
     "UnknownStrategy",
     "bot_rng",
     "bots_for",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from tabletop.bots.base import Bot, Draws
+from tabletop.bots.base import Bot, Draws, Style
 from tabletop.bots.strategies import make_bot
 from tabletop.engine.acts import Act, Advance, Decline, End, Pass, Start
 from tabletop.engine.session import IllegalAct, Session
@@ -89,9 +89,11 @@ def play_out(
         send(End(reason="the bots did not finish within the act limit"))
 
 
-def bots_for(strategies: Mapping[str, str]) -> dict[str, Bot]:
-    """A fresh bot per role from role → strategy name."""
-    return {role: make_bot(name) for role, name in strategies.items()}
+def bots_for(strategies: Mapping[str, str], style: Style | None = None) -> dict[str, Bot]:
+    """A fresh bot per role from role → strategy name, all in one style (a new one if none
+    is given), so that they share its search."""
+    style = style or Style()
+    return {role: make_bot(name, style) for role, name in strategies.items()}
 
 
 def run_headless(

@@ -8,12 +8,14 @@ It never needs the session, so it cannot leak what that role does not know.
 from __future__ import annotations
 
 import math
+import operator
 import random
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from tabletop.bots.search import Layout, Scale, Signals, layout, most_acceptable, scale_of
+from tabletop.bots.search import Layout, Plan, Scale, Search, Signals, layout
 from tabletop.engine.acts import (
     Act,
     Amend,
@@ -89,17 +91,35 @@ class Bot(Protocol):
     def act(self, view: RoleView, rng: Draws) -> Act: ...
 
 
+@dataclass(frozen=True)
+class Style:
+    """How a bot plays beside its strategy: the search it shares, and how often it offers.
+
+    `bots_for` gives the bots of a session one style, so they share one
+    `Search`; a simulation passes one to all its sessions.
+    """
+
+    search: Search = field(default_factory=Search)
+    offer_every_turn: bool = False
+    """Make an offer (propose or amend) whenever it backs nothing, as NegMAS's negotiators
+    do, rather than only when its search finds a package not yet on the table: failing
+    that, it offers the next package it would take, down to its reservation."""
+
+
 class Negotiator(ABC):
     """Supports what meets its aspiration, proposes what does, signs what is `acceptable`.
 
-    A negotiator plays one session: it remembers what each proposal there is worth to it.
+    A negotiator plays one session: it remembers what each proposal there is worth to it,
+    and the search it made for the table as it last saw it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, style: Style | None = None) -> None:
+        self.style = style or Style()
         self._scale: Scale | None = None
         self._scaled: Mapping[str, Mapping[str, int]] | None = None
         self._layout: Layout | None = None
         self._worth: dict[int, int] = {}
+        self._planned: tuple[Sequence[Proposal], Plan] | None = None
 
     @abstractmethod
     def aspiration(self, view: RoleView, scale: Scale) -> float:
@@ -124,9 +144,10 @@ class Negotiator(ABC):
         if self._scale is None or view.valuations is not self._scaled:
             if self._layout is None:
                 self._layout = layout(view.exercise)
-            self._scale = scale_of(self._layout, view.valuations)
+            self._scale = self.style.search.scale(self._layout, view.valuations)
             self._scaled = view.valuations
             self._worth = {}
+            self._planned = None
         return self._scale
 
     def worth(self, view: RoleView, proposal: Proposal) -> int:
@@ -141,8 +162,30 @@ class Negotiator(ABC):
         return points
 
     def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
-        """What the package it proposes should have most of, given its floor: support."""
+        """What the package it proposes should have most of, given its floor: support.
+
+        Worked out from the proposals alone (`plan` relies on it).
+        """
         return scale.signals(live, view.role.id)
+
+    def plan(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Plan:
+        """The search for this table, made again only when the proposals changed.
+
+        Most turns leave them as they were (a pass, a round starting), and a
+        proposal, once changed, is a new object: the same objects in the same
+        order are the same proposals. Call `scale` first in a turn.
+        """
+        proposals = view.proposals
+        last = self._planned
+        if (
+            last is not None
+            and len(last[0]) == len(proposals)
+            and all(map(operator.is_, last[0], proposals))
+        ):
+            return last[1]
+        plan = self.style.search.plan(scale, self.signals(view, scale, live))
+        self._planned = (proposals, plan)
+        return plan
 
     def _ratify(self, view: RoleView) -> Act:
         me = view.role.id
@@ -183,26 +226,39 @@ class Negotiator(ABC):
         ]
         line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
         far = [p for p in unacceptable if score[p.id] < line]
-        if far and rng.random() < REJECT_CHANCE:
+        # Offering every turn, a bot counters rather than rejects, as in NegMAS.
+        if far and not self.style.offer_every_turn and rng.random() < REJECT_CHANCE:
             return _reject(view, min(far, key=lambda p: score[p.id]), rng)
 
-        # Nothing that anyone else backs is worth signing: the table has failed us.
-        hopeless = not any(
-            acceptable(score[p.id], view.reservation) and set(p.supporters) - {me} for p in live
-        )
-        last_round = view.round >= view.rounds
-        if last_round and hopeless and rng.random() < WALK_OUT_CHANCE:
+        # In the last round, nothing that anyone else backs is worth signing: the table
+        # has failed us.
+        if (
+            view.round >= view.rounds
+            and _hopeless(live, score, view.reservation, me)
+            and rng.random() < WALK_OUT_CHANCE
+        ):
             reason = rng.choice(WALK_OUTS).format(name=view.role.name)
             return WalkOut(actor=me, reason=reason)
 
         if "propose" in legal:
-            package = most_acceptable(scale, floor, self.signals(view, scale, live))
+            plan = self.plan(view, scale, live)
+            package = plan.most_acceptable(floor)
             if package is not None and all(p.package != package for p in live):
                 return _put(view, package, live)
+            if self.style.offer_every_turn:
+                offers = plan.offers(floor, view.reservation)
+                fresh = next((o for o in offers if all(p.package != o for p in live)), None)
+                if fresh is not None:
+                    return _put(view, fresh, live)
         if unacceptable:
             # With nothing better to do, tell the table what will never do.
             return _reject(view, min(unacceptable, key=lambda p: score[p.id]), rng)
         return Pass(actor=me)
+
+
+def _hopeless(live: list[Proposal], score: dict[int, int], reservation: int, me: str) -> bool:
+    """Whether no live proposal that anyone else backs is `acceptable`."""
+    return not any(acceptable(score[p.id], reservation) and set(p.supporters) - {me} for p in live)
 
 
 def _reject(view: RoleView, proposal: Proposal, rng: Draws) -> Act:

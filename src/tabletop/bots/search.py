@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,8 +33,8 @@ _UNREACHABLE = np.int64(-(2**62))
 class Scale:
     """One role's points as the search needs them, in the exercise's issue and option order.
 
-    Build it with `scale_of`, which shares one per distinct set of points
-    across bots and sessions: a simulation builds each only once.
+    Build it with `Search.scale`, which shares one per distinct set of points
+    across the bots and sessions of a session set: a simulation builds each only once.
     """
 
     issues: tuple[str, ...]
@@ -78,12 +78,18 @@ def layout(exercise: Exercise) -> Layout:
 
 def scale_of(issues: Layout, valuations: Mapping[str, Mapping[str, int]]) -> Scale:
     """The scale for these points (an inject changing them makes a new one)."""
-    key = tuple([tuple([valuations[issue][o] for o in options]) for issue, options in issues])
-    return _scale(issues, key)
+    return _scale(issues, _points(issues, valuations))
 
 
-@functools.lru_cache(maxsize=256)
-def _scale(issues: Layout, key: tuple[tuple[int, ...], ...]) -> Scale:
+Points = tuple[tuple[int, ...], ...]
+"""A role's points per issue and option, in the layout's order: what a scale is made of."""
+
+
+def _points(issues: Layout, valuations: Mapping[str, Mapping[str, int]]) -> Points:
+    return tuple([tuple([valuations[issue][o] for o in options]) for issue, options in issues])
+
+
+def _scale(issues: Layout, key: Points) -> Scale:
     return Scale(
         issues=tuple(issue for issue, _ in issues),
         options=tuple(options for _, options in issues),
@@ -94,83 +100,128 @@ def _scale(issues: Layout, key: tuple[tuple[int, ...], ...]) -> Scale:
     )
 
 
-def most_acceptable(scale: Scale, floor: int, signals: Signals) -> dict[str, str] | None:
-    """The package worth at least `floor` with the most support signals; None if none is.
+class Search:
+    """The search work the bots of one session set share: scales and forward passes.
 
-    Ties go to the package worth least to this role (it gives the most away
-    while still meeting its aspiration), then to the earlier options.
+    The bots of a session meet the same table again and again, and those of a
+    simulation meet the same tables across its sessions, so what was worked
+    out is kept here, within a memory budget. One object per session set (a
+    simulation, a live session) owns it all, so nothing outlives the sessions
+    it served.
     """
-    if floor > scale.best:
-        return None
-    return scale.package(_choice(scale, signals, max(floor - scale.worst, 0)))
+
+    def __init__(self, budget: int = 32 * 2**20) -> None:
+        # A cache per object, not per module; on a plain function, as a bound
+        # method would make a cycle through `self`.
+        self._scale = functools.lru_cache(maxsize=256)(_scale)
+        self._plans = _Plans(budget)
+
+    def scale(self, issues: Layout, valuations: Mapping[str, Mapping[str, int]]) -> Scale:
+        """The scale for these points, the same object for the same points."""
+        return self._scale(issues, _points(issues, valuations))
+
+    def plan(self, scale: Scale, signals: Signals) -> Plan:
+        """The search for one role's points and one table's signals, for any floor."""
+        return self._plans.get(scale, signals)
 
 
-@functools.lru_cache(maxsize=4096)
-def _choice(scale: Scale, signals: Signals, start: int) -> tuple[int, ...]:
-    """Each issue's option in the package found from points `start` above the worst.
+class Plan:
+    """The forward pass of the search for one scale and signals, and the packages it gave.
 
-    Kept, as the passes are: a bot meets the same table at the same floor again
-    within a session and across a simulation's sessions.
+    reach[s] is the most signal a package can have when it is worth exactly
+    s points above `scale.worst`; picks[i][s] is the option of issue i on the
+    way to it. Each score has one such package, found once: the floor falls
+    round by round while the table stays the same.
     """
-    reach, picks = _PASSES.get(scale, signals)
-    # The role's best package is reachable and meets the floor, so some state does.
-    state = start + int(reach[start:].argmax())
-    choice: list[int] = []
-    for pick, steps in zip(reversed(picks), reversed(scale.steps), strict=True):
-        option: int = pick.item(state)
-        choice.append(option)
-        state -= steps[option]
-    return tuple(reversed(choice))
+
+    __slots__ = ("_best", "_packages", "_picks", "_reach", "_scale", "nbytes")
+
+    def __init__(self, scale: Scale, signals: Signals) -> None:
+        self._scale = scale
+        self._reach, self._picks = _most_signal(scale, signals)
+        self._packages: dict[int, dict[str, str]] = {}
+        self._best: dict[int, dict[str, str] | None] = {}
+        self.nbytes = self._reach.nbytes + sum(pick.nbytes for pick in self._picks)
+
+    def most_acceptable(self, floor: int) -> dict[str, str] | None:
+        """The package worth at least `floor` with the most support signals; None if none is.
+
+        Ties go to the package worth least to this role (it gives the most away
+        while still meeting its aspiration), then to the earlier options. Kept
+        per floor: a bot's floor stays put for rounds while it holds out.
+        """
+        try:
+            return self._best[floor]
+        except KeyError:
+            pass
+        scale = self._scale
+        if floor > scale.best:
+            found = None
+        else:
+            start = max(floor - scale.worst, 0)
+            # The role's best package is reachable and meets the floor, so some state does.
+            found = self._package(start + int(self._reach[start:].argmax()))
+        self._best[floor] = found
+        return found
+
+    def offers(self, floor: int, least: int) -> Iterator[dict[str, str]]:
+        """Packages to offer, one per score: at least `floor` the most signal first (ties to
+        the fewer points), then below it down to `least`, the nearest first."""
+        reach, worst = self._reach, self._scale.worst
+        start = max(floor - worst, 0)
+        above = (np.lexsort((np.arange(len(reach) - start), -reach[start:])) + start).tolist()
+        below = range(min(start, len(reach)) - 1, max(least - worst, 0) - 1, -1)
+        for state in (*above, *below):
+            # Signals are counts, never negative: a state below zero is out of reach.
+            if reach.item(state) >= 0:
+                yield self._package(state)
+
+    def _package(self, state: int) -> dict[str, str]:
+        """The package worth exactly `state` points above the worst, traced back once."""
+        package = self._packages.get(state)
+        if package is None:
+            scale = self._scale
+            choice: list[int] = []
+            left = state
+            for pick, steps in zip(reversed(self._picks), reversed(scale.steps), strict=True):
+                option: int = pick.item(left)
+                choice.append(option)
+                left -= steps[option]
+            package = self._packages[state] = scale.package(choice[::-1])
+        return package
 
 
-Pass = tuple[Ints, tuple[Picks, ...]]
+class _Plans:
+    """Plans already made, the least recently used dropped beyond a memory budget.
 
-
-class _Passes:
-    """Forward passes already made, the least recently used dropped beyond a memory budget.
-
-    The floor does not change a pass, and tables recur within a session and
-    across the sessions of a simulation. A pass takes a few kilobytes for a
-    classroom exercise and up to half a megabyte for the largest the format
-    allows (12 issues of ±1000 points), so the budget is counted in bytes,
-    not entries.
+    Tables recur within a session and across the sessions of a simulation. A
+    plan takes a few kilobytes for a classroom exercise and up to half a
+    megabyte for the largest the format allows (12 issues of ±1000 points),
+    so the budget is counted in bytes, not entries: 32 MiB holds every table
+    a simulation of a classroom exercise meets (a few MiB).
     """
 
     def __init__(self, budget: int) -> None:
         self._budget = budget
         self._size = 0
-        self._passes: OrderedDict[tuple[Scale, Signals], Pass] = OrderedDict()
+        self._plans: OrderedDict[tuple[Scale, Signals], Plan] = OrderedDict()
 
-    def get(self, scale: Scale, signals: Signals) -> Pass:
+    def get(self, scale: Scale, signals: Signals) -> Plan:
         key = (scale, signals)
-        found = self._passes.get(key)
+        found = self._plans.get(key)
         if found is not None:
-            self._passes.move_to_end(key)
+            self._plans.move_to_end(key)
             return found
-        found = self._passes[key] = _most_signal(scale, signals)
-        self._size += _size(found)
+        found = self._plans[key] = Plan(scale, signals)
+        self._size += found.nbytes
         while self._size > self._budget:
-            _, dropped = self._passes.popitem(last=False)
-            self._size -= _size(dropped)
+            _, dropped = self._plans.popitem(last=False)
+            self._size -= dropped.nbytes
         return found
 
 
-def _size(found: Pass) -> int:
-    reach, picks = found
-    return reach.nbytes + sum(pick.nbytes for pick in picks)
-
-
-_PASSES = _Passes(budget=32 * 2**20)
-"""Room for every table a simulation of a classroom exercise meets (a few MiB)."""
-
-
-def _most_signal(scale: Scale, signals: Signals) -> Pass:
-    """The forward pass of the search, for any floor.
-
-    reach[s] is the most signal a package can have when it is worth exactly
-    s points above `scale.worst`; picks[i][s] is the option of issue i on
-    the way to it.
-    """
+def _most_signal(scale: Scale, signals: Signals) -> tuple[Ints, tuple[Picks, ...]]:
+    """The forward pass of the search (see `Plan`)."""
     reach: Ints = np.zeros(1, dtype=np.int64)
     picks: list[Picks] = []
     for steps, signal in zip(scale.steps, signals, strict=True):

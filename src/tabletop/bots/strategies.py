@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from tabletop.bots.base import Bot, Negotiator
+from tabletop.bots.base import Bot, Negotiator, Style
 from tabletop.bots.estimates import joint_interest
 from tabletop.bots.search import Scale, Signals
 from tabletop.engine.state import Proposal
@@ -43,8 +43,8 @@ def concession(best: int, reservation: int, t: float, eagerness: float) -> float
 class TimeBased(Negotiator):
     """Concedes on the clock alone, whatever the others do."""
 
-    def __init__(self, eagerness: float) -> None:
-        super().__init__()
+    def __init__(self, eagerness: float, style: Style | None = None) -> None:
+        super().__init__(style)
         self.eagerness = eagerness
 
     def aspiration(self, view: RoleView, scale: Scale) -> float:
@@ -85,21 +85,21 @@ class Integrative(TimeBased):
     its estimate of the frontier, towards where every delegation gains.
     """
 
-    def __init__(self) -> None:
-        super().__init__(LINEAR)
+    def __init__(self, style: Style | None = None) -> None:
+        super().__init__(LINEAR, style)
 
     def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
         return joint_interest(scale, view.proposals, view.role.id)
 
 
-STRATEGIES: dict[str, Callable[[], Bot]] = {
-    "boulware": lambda: TimeBased(BOULWARE),
-    "linear": lambda: TimeBased(LINEAR),
-    "conceder": lambda: TimeBased(CONCEDER),
+STRATEGIES: dict[str, Callable[[Style], Bot]] = {
+    "boulware": lambda style: TimeBased(BOULWARE, style),
+    "linear": lambda style: TimeBased(LINEAR, style),
+    "conceder": lambda style: TimeBased(CONCEDER, style),
     "reciprocating": Reciprocating,
     "integrative": Integrative,
 }
-"""Strategy name → a fresh bot; each role gets its own bot."""
+"""Strategy name → a fresh bot playing in a style; each role gets its own bot."""
 
 ROTATION = ("boulware", "linear", "conceder", "reciprocating")
 """The strategies a simulation deals out to roles given none, in turn: the classic four, so
@@ -117,6 +117,6 @@ def check_strategy(name: str) -> str:
     return name
 
 
-def make_bot(name: str) -> Bot:
-    """A new bot playing the named strategy."""
-    return STRATEGIES[check_strategy(name)]()
+def make_bot(name: str, style: Style | None = None) -> Bot:
+    """A new bot playing the named strategy (in a style of its own unless given one)."""
+    return STRATEGIES[check_strategy(name)](style or Style())

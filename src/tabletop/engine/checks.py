@@ -192,25 +192,21 @@ def open_proposals(
 
     `_amendment` opens every live proposal (what changes is checked on the
     act), `support_reason` the live ones it does not back, `withdraw_reason`
-    any it backs, `reject_reason` the live ones it has not rejected. One pass:
-    bots ask this every turn.
+    any it backs, `reject_reason` the live ones it has not rejected. One pass
+    over the live proposals and the table's index of support (bots ask this
+    every turn, and most proposals of a long session are dead).
     """
     amend: list[int] = []
     support: list[int] = []
-    withdraw: list[int] = []
     reject: list[int] = []
-    for proposal in table.proposals.values():
-        backs = actor in proposal.supporters
-        if backs:
-            withdraw.append(proposal.id)
-        if proposal.status != "live":
-            continue
+    for proposal in table.live.values():
         amend.append(proposal.id)
-        if not backs:
+        if actor not in proposal.supporters:
             support.append(proposal.id)
         if actor not in [r.role for r in proposal.rejections]:
             reject.append(proposal.id)
-    return tuple(amend), tuple(support), tuple(withdraw), tuple(reject)
+    withdraw = tuple(sorted(table.backing.get(actor, ())))
+    return tuple(amend), tuple(support), withdraw, tuple(reject)
 
 
 def addressees(table: Table, actor: str) -> tuple[str, ...]:

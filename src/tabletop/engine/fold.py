@@ -48,7 +48,22 @@ def _first_turn(table: Table) -> None:
 
 
 def _store(table: Table, proposal: Proposal) -> None:
-    table.proposals[proposal.id] = proposal
+    """Put a proposal, new or changed, on the table, and keep its indexes in step."""
+    number = proposal.id
+    before = table.proposals.get(number)
+    table.proposals[number] = proposal
+    if proposal.status == "live":
+        table.live[number] = proposal
+    else:
+        table.live.pop(number, None)
+    had = before.supporters if before is not None else ()
+    if had != proposal.supporters:
+        backing = dict(table.backing)
+        for role in set(had).difference(proposal.supporters):
+            backing[role] = backing[role] - {number}
+        for role in set(proposal.supporters).difference(had):
+            backing[role] = backing.get(role, frozenset()) | {number}
+        table.backing = backing
 
 
 def _started(exercise: Exercise, table: Table, event: Event) -> None:
@@ -74,9 +89,8 @@ def _proposed(exercise: Exercise, table: Table, event: Event) -> None:
     parent = event.payload["parent"]
     if parent is not None and table.proposals[parent].author == event.actor:
         _store(table, table.proposals[parent].but(status="superseded"))
-    number = event.payload["proposal"]
-    table.proposals[number] = Proposal(
-        id=number,
+    proposal = Proposal(
+        id=event.payload["proposal"],
         author=event.actor,
         package=event.payload["package"],
         parent=parent,
@@ -84,6 +98,7 @@ def _proposed(exercise: Exercise, table: Table, event: Event) -> None:
         seq=event.seq,
         supporters=(event.actor,),
     )
+    _store(table, proposal)
 
 
 def _supported(exercise: Exercise, table: Table, event: Event) -> None:

@@ -57,6 +57,40 @@ def legal_acts(exercise: Exercise, table: Table, actor: str) -> LegalActs:
     return _delegation(exercise, table, actor)
 
 
+class LegalMemo:
+    """Each delegation's legal acts in one session, worked out again only when they can differ.
+
+    They depend on the phase, whose turn it is, who walked out, the
+    signature under way, the live proposals and what the delegation backs
+    (`_delegation` reads nothing else of the table). Most turns change none
+    of these for the next delegation but the turn, and bots ask every turn.
+    A test holds the answers to `legal_acts`'.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[tuple[object, ...], LegalActs]] = {}
+
+    def __call__(self, exercise: Exercise, table: Table, actor: str) -> LegalActs:
+        if actor == CONTROL:
+            return _control(exercise, table)
+        # Tuples compare their items by identity first: the same objects match at once.
+        key = (
+            table.phase,
+            table.turn,
+            table.walked_out,
+            table.ratification,
+            table.order,
+            table.backing.get(actor),
+            *table.live.values(),
+        )
+        last = self._last.get(actor)
+        if last is not None and last[0] == key:
+            return last[1]
+        legal = _delegation(exercise, table, actor)
+        self._last[actor] = (key, legal)
+        return legal
+
+
 _ON_PROPOSALS: dict[ActKind, str] = {
     kind: f"no proposal on the table you can {kind}"
     for kind in ("amend", "support", "withdraw", "reject")

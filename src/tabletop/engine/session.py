@@ -42,7 +42,7 @@ from tabletop.engine.acts import (
 from tabletop.engine.checks import refusal
 from tabletop.engine.events import SESSION, Event, EventKind, made
 from tabletop.engine.fold import fold
-from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.legal import LegalActs, LegalMemo
 from tabletop.engine.phases import TALK_PHASES
 from tabletop.engine.state import SessionState, Table
 from tabletop.exercise.conditions import Ending
@@ -90,6 +90,8 @@ class Session:
         self._events: list[Event] = []
         self._keep_events = keep_events
         self._snapshot: SessionState | None = None
+        self._readings: dict[str, Exercise] = {}
+        self.legal_memo = LegalMemo()
         for event in events:
             self.replay(event)
 
@@ -135,12 +137,23 @@ class Session:
         """A role's points for a package under the valuations in force now."""
         return self._table.score(role, package)
 
+    def reading(self, role: str) -> Exercise:
+        """The exercise as `role` may read it (`Exercise.as_read_by`), asked of it once.
+
+        Bots are shown a view every turn, and the exercise's own store of
+        readings is a pydantic private attribute, slow to reach.
+        """
+        reading = self._readings.get(role)
+        if reading is None:
+            reading = self._readings[role] = self.exercise.as_read_by(role)
+        return reading
+
     def reservation(self, role: str) -> int:
         return self._table.reservations[role]
 
     def legal_acts(self, actor: str) -> LegalActs:
         """What `actor` (a role id or "control") may do now, and why not the rest."""
-        return legal_acts(self.exercise, self._table, actor)
+        return self.legal_memo(self.exercise, self._table, actor)
 
     def refusal(self, act: Act) -> str | None:
         """Why the act would be refused now, or None if it is legal."""

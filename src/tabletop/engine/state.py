@@ -10,6 +10,7 @@ immutable snapshot handed to the UI and printed by `tabletop log state`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -92,8 +93,10 @@ class Table:
     """Working state; `phase` is read and written by the phase machine."""
 
     __slots__ = (
+        "backing",
         "conclusion",
         "fired",
+        "live",
         "opening_done",
         "order",
         "paused_from",
@@ -120,6 +123,11 @@ class Table:
         self.round_over = False
         self.opening_done = False
         self.proposals: dict[int, Proposal] = {}
+        self.live: dict[int, Proposal] = {}
+        """The live proposals by number, kept by the fold with `proposals`: bots and rules
+        read them every turn, and most proposals of a long session are long dead."""
+        self.backing: dict[str, frozenset[int]] = {}
+        """Role → the proposals it supports, live or not, kept by the fold likewise."""
         self.ratification: Ratification | None = None
         self.walked_out: frozenset[str] = frozenset()
         self.fired: tuple[str, ...] = ()
@@ -132,9 +140,10 @@ class Table:
         """A copy safe to change: containers are copied, their immutable items shared.
 
         Every other slot holds an immutable value or a mapping the fold replaces
-        whole, so it is shared. Spelt out slot by slot: a decision copies the
-        table on every act, and a loop of getattr and setattr by name costs
-        several times as much (a test checks that no slot is left out).
+        whole (`backing` too: its sets are immutable), so it is shared. Spelt
+        out slot by slot: a decision copies the table on every act, and a loop
+        of getattr and setattr by name costs several times as much (a test
+        checks that no slot is left out).
         """
         other = Table.__new__(Table)
         other.phase = self.phase
@@ -146,6 +155,8 @@ class Table:
         other.round_over = self.round_over
         other.opening_done = self.opening_done
         other.proposals = dict(self.proposals)
+        other.live = dict(self.live)
+        other.backing = self.backing
         other.ratification = self.ratification
         other.walked_out = self.walked_out
         other.fired = self.fired
@@ -154,6 +165,17 @@ class Table:
         other.conclusion = self.conclusion
         other.seq = self.seq
         return other
+
+    def set_proposals(self, proposals: Iterable[Proposal]) -> None:
+        """Lay these proposals on the table with the indexes the fold keeps in step: for a
+        table rebuilt from what a seat was told, not folded from events."""
+        self.proposals = {p.id: p for p in proposals}
+        self.live = {n: p for n, p in self.proposals.items() if p.status == "live"}
+        backing: dict[str, set[int]] = {}
+        for proposal in self.proposals.values():
+            for role in proposal.supporters:
+                backing.setdefault(role, set()).add(proposal.id)
+        self.backing = {role: frozenset(numbers) for role, numbers in backing.items()}
 
     @property
     def turn(self) -> str | None:
@@ -166,7 +188,7 @@ class Table:
 
     @property
     def live_proposals(self) -> list[Proposal]:
-        return [p for p in self.proposals.values() if p.status == "live"]
+        return list(self.live.values())
 
     def score(self, role: str, package: dict[str, str]) -> int:
         """A role's points for a package under the valuations in force now."""

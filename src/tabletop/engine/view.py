@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tabletop.engine.events import Event
-from tabletop.engine.legal import LegalActs, legal_acts
+from tabletop.engine.legal import LegalActs, LegalMemo, legal_acts
 from tabletop.engine.phases import Phase
 from tabletop.engine.session import Session
 from tabletop.engine.state import Conclusion, Proposal, Ratification, Table
@@ -36,12 +36,23 @@ class InjectNotice:
 class RoleView:
     """One delegation's window; `exercise` is redacted to what that delegation may read."""
 
-    def __init__(self, exercise: Exercise, table: Table, events: Sequence[Event], role: str):
+    def __init__(
+        self,
+        exercise: Exercise,
+        table: Table,
+        events: Sequence[Event],
+        role: str,
+        legal: LegalActs | None = None,
+        memo: LegalMemo | None = None,
+    ):
+        """`legal` is given when the table is not the session's own (a remote seat's copy);
+        `memo`, the session's own legal acts kept (`role_view`)."""
         self.exercise = exercise
         self.role: Role = exercise.role(role)
         self._table = table
         self._history = events
         self._count = len(events)
+        self.seq = table.seq
         self.phase: Phase = table.phase
         self.round = table.round
         self.rounds = table.rounds
@@ -52,7 +63,8 @@ class RoleView:
         self.conclusion: Conclusion | None = table.conclusion
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
-        self._legal: LegalActs | None = None
+        self._legal = legal
+        self._memo = memo
 
     @property
     def my_turn(self) -> bool:
@@ -60,7 +72,7 @@ class RoleView:
 
     @property
     def live_proposals(self) -> list[Proposal]:
-        return [p for p in self.proposals if p.status == "live"]
+        return self._table.live_proposals
 
     def score(self, package: dict[str, str]) -> int:
         """This role's points for a package, as it values things now."""
@@ -74,7 +86,10 @@ class RoleView:
         lock, and bots read this from a new view every turn.
         """
         if self._legal is None:
-            self._legal = legal_acts(self.exercise, self._table, self.role.id)
+            if self._memo is None:
+                self._legal = legal_acts(self.exercise, self._table, self.role.id)
+            else:
+                self._legal = self._memo(self.exercise, self._table, self.role.id)
         return self._legal
 
     @cached_property
@@ -103,4 +118,6 @@ class RoleView:
 
 
 def role_view(session: Session, role: str) -> RoleView:
-    return RoleView(session.exercise.as_read_by(role), session.table, session.events, role)
+    return RoleView(
+        session.reading(role), session.table, session.events, role, memo=session.legal_memo
+    )

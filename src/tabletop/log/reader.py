@@ -7,7 +7,6 @@ the middle, because a session can carry on from the whole events before it.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import BinaryIO, Literal
 
 from pydantic import ValidationError
 
+from tabletop.collector import paused
 from tabletop.controls import escaped
 from tabletop.engine.events import Event
 from tabletop.log.errors import LogError
@@ -81,7 +81,7 @@ def read_log(
     key named by TABLETOP_LOG_KEY_FILE; given a `key`, the log must be keyed
     with it.
     """
-    with open_log(path, verify, receipt, key) as stream, _collector_paused():
+    with open_log(path, verify, receipt, key) as stream, paused():
         events = list(stream if upto is None else islice(stream, max(upto, 0)))
     return LogContents(
         path,
@@ -202,25 +202,6 @@ class LogStream:
             if digest == mark:
                 self.receipt_at = seq
             yield event
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of a long read.
-
-    A read leaves no cycles to collect: the events it makes are all kept.
-    Yet every few hundred new objects set the collector off, and as events
-    pile up it goes over all of them again and again; paused, it looks them
-    over once afterwards. That was a sixth of a 100,000-event replay.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _header(

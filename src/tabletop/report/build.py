@@ -21,6 +21,7 @@ from tabletop.analysis import debrief
 from tabletop.engine.state import SessionState
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents, LogStream
+from tabletop.log.trust import TrustedEvents
 from tabletop.narration.names import ENDING_WORDS, actor_name, package_lines
 from tabletop.report.gather import gather
 from tabletop.report.model import (
@@ -33,7 +34,6 @@ from tabletop.report.model import (
     RoleScore,
     SourceLine,
 )
-from tabletop.report.trust import TrustedEvents
 
 
 def build_report(log: LogContents | LogStream, reveal: bool = False) -> Report:

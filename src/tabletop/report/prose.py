@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
+from tabletop.log.trust import breach_notice
 from tabletop.narration.segments import text_of
 from tabletop.report.model import (
     Entry,
@@ -15,7 +16,6 @@ from tabletop.report.model import (
     RoleScore,
     TimelineGap,
 )
-from tabletop.report.trust import breach_notice
 
 REVEAL_HINT = "`tabletop report --reveal`"
 

@@ -8,9 +8,12 @@ code: `keymap.json` in the user config folder maps ids to keys, e.g.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_dir
+from textual.app import App
 from textual.binding import Binding, BindingType
 
 APP: list[BindingType] = [
@@ -105,6 +108,16 @@ HANDOVER: list[BindingType] = [
     ),
 ]
 
+GIVE_BACK: list[BindingType] = [
+    Binding(
+        "enter",
+        "confirm",
+        "Control is here",
+        tooltip="Control has the keyboard back: show the console",
+        id="give_back.confirm",
+    ),
+]
+
 DELEGATION: list[BindingType] = [
     Binding(
         "escape",
@@ -134,6 +147,67 @@ CLOCK: list[BindingType] = [
     Binding("x", "extend", "More time", tooltip="Restart the turn clock", id="clock.extend"),
 ]
 
+REPLAY: list[BindingType] = [
+    Binding(
+        "right,l",
+        "step(1)",
+        "Next",
+        key_display="→",
+        priority=True,
+        tooltip="Step forward one event",
+        id="replay.next",
+    ),
+    Binding(
+        "left,h",
+        "step(-1)",
+        "Back",
+        key_display="←",
+        priority=True,
+        tooltip="Step back one event",
+        id="replay.back",
+    ),
+    Binding(
+        "right_square_bracket",
+        "round(1)",
+        "Round+",
+        key_display="]",
+        show=False,
+        tooltip="Jump to the start of the next round",
+        id="replay.next_round",
+    ),
+    Binding(
+        "left_square_bracket",
+        "round(-1)",
+        "Round-",
+        key_display="[",
+        show=False,
+        tooltip="Jump to the start of the previous round",
+        id="replay.previous_round",
+    ),
+    Binding(
+        "home", "jump(0)", "First", show=False, tooltip="Before the first event", id="replay.first"
+    ),
+    Binding(
+        "end",
+        "jump(-1)",
+        "Last",
+        show=False,
+        tooltip="After the last trusted event",
+        id="replay.last",
+    ),
+    Binding("g", "ask_event", "Event", tooltip="Jump to an event by number", id="replay.event"),
+    Binding("r", "ask_round", "Round", tooltip="Jump to the start of a round", id="replay.round"),
+    Binding(
+        "v", "pick_viewer", "View as", tooltip="Control, or one delegation", id="replay.viewer"
+    ),
+    Binding("f", "fork", "Fork", tooltip="Start a new session from this event", id="replay.fork"),
+    Binding("q,escape", "close", "Close", tooltip="Leave the replay", id="replay.close"),
+    *(
+        Binding(str(n), f"tab({n})", f"Tab {n}", show=False, id=f"replay.tab_{n}")
+        for n in range(1, 7)
+    ),
+]
+
 PROMPT: list[BindingType] = [
     Binding(
         "escape", "cancel", "Cancel", tooltip="Close without doing anything", id="prompt.cancel"
@@ -143,6 +217,66 @@ PROMPT: list[BindingType] = [
 HELP: list[BindingType] = [
     Binding("escape,q", "close", "Close", tooltip="Back to where you were", id="help.close"),
 ]
+
+
+HOST: list[BindingType] = [
+    Binding("f2", "seats", "Seats", tooltip="Join codes, and who is connected", id="host.seats"),
+]
+
+SEATS: list[BindingType] = [
+    Binding("escape,f2", "close", "Close", tooltip="Back to the console", id="seats.close"),
+    Binding(
+        "r", "seat('reissue')", "New code", tooltip="A new code for the seat", id="seats.reissue"
+    ),
+    Binding("b", "seat('bot')", "To a bot", tooltip="A bot plays the seat", id="seats.bot"),
+    Binding(
+        "k",
+        "seat('keyboard')",
+        "To the hot seat",
+        tooltip="The seat plays at this keyboard",
+        id="seats.keyboard",
+    ),
+]
+
+
+SCREENS: tuple[list[BindingType], ...] = (
+    APP,
+    START,
+    SETUP,
+    CONSOLE,
+    HANDOVER,
+    GIVE_BACK,
+    DELEGATION,
+    OUTCOME,
+    CLOCK,
+    REPLAY,
+    PROMPT,
+    HELP,
+    HOST,
+    SEATS,
+)
+"""Every screen's bindings: what the help and the console's panel read their keys from."""
+
+
+def shown_keys(app: App[Any]) -> dict[str, str]:
+    """Binding id → the key a person presses for it, as the footer shows it.
+
+    After the user's keymap (the app's `user_keys`, as `user_keymap` read them;
+    an app without them uses the keys as bound): a remap changes the help and
+    the console's panel as it changes the footer. Of several keys, the first.
+    """
+    remapped: Mapping[str, str] = getattr(app, "user_keys", {})
+    shown: dict[str, str] = {}
+    for bindings in SCREENS:
+        for binding in bindings:
+            if not isinstance(binding, Binding) or binding.id is None:
+                continue
+            keys, display = binding.key, binding.key_display
+            if binding.id in remapped:
+                keys, display = remapped[binding.id], None
+            first = Binding(keys.split(",")[0].strip(), binding.action, key_display=display)
+            shown[binding.id] = app.get_key_display(first)
+    return shown
 
 
 def user_keymap(path: Path | None = None) -> dict[str, str]:

@@ -8,34 +8,17 @@ session changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from tabletop.bots import Bot, UnknownStrategy, make_bot, play_until_human
-from tabletop.engine import Event, LegalActs, RoleView, Session, SessionState, role_view, rules
+from tabletop.engine import Event, RoleView, Session, SessionState, role_view
 from tabletop.engine.acts import Act
 from tabletop.engine.phases import ENDED_PHASES
-from tabletop.exercise.model import CONTROL, Exercise
+from tabletop.exercise.model import Exercise
 from tabletop.log import Header, LogError, RecordedSession, Seat
+from tabletop.tui.pictures import ControlPicture, control_picture
 from tabletop.tui.turn_clock import TurnKey
-
-ENDED = ENDED_PHASES
-
-
-@dataclass(frozen=True)
-class ControlPicture:
-    """Everything the console shows, as Control sees it: one immutable snapshot."""
-
-    exercise: Exercise
-    state: SessionState
-    events: tuple[Event, ...]
-    legal: LegalActs
-    seats: dict[str, Seat]
-    path: Path
-    scores: dict[int, dict[str, int]]
-    """Proposal → role → points, under the valuations in force now."""
-    leading: int | None
-    """The proposal with the most support, as the engine ranks them."""
 
 
 class LiveSession:
@@ -48,6 +31,10 @@ class LiveSession:
             for role, seat in recorded.header.seats.items()
             if seat.kind == "bot"
         }
+        self.remote: set[str] = set()
+        """Roles played from other terminals (`tabletop host`): never handed the keyboard here."""
+        self.listeners: list[Callable[[], None]] = []
+        """Told after every act this session commits (the host sends each seat its view)."""
 
     @property
     def session(self) -> Session:
@@ -71,7 +58,7 @@ class LiveSession:
 
     @property
     def ended(self) -> bool:
-        return self.state.phase in ENDED
+        return self.state.phase in ENDED_PHASES
 
     @property
     def humans(self) -> list[str]:
@@ -92,33 +79,22 @@ class LiveSession:
 
     def apply(self, act: Act) -> tuple[Event, ...]:
         """Log then commit: raises IllegalAct or OSError with nothing changed."""
-        return self.recorded.apply(act)
+        events = self.recorded.apply(act)
+        for listener in self.listeners:
+            listener()
+        return events
 
     def play_bot(self) -> int:
         """Let the bot to move make its one act through the log; 0 if no bot is to move."""
-        return play_until_human(self.session, self.bots, self.recorded.apply, max_acts=1)
+        return play_until_human(self.session, self.bots, self.apply, max_acts=1)
 
     def view(self, role: str) -> RoleView:
         """What one delegation may know: the only thing its screen is given."""
         return role_view(self.session, role)
 
     def control(self) -> ControlPicture:
-        session = self.session
-        roles = self.exercise.role_ids
-        top = rules.leading(session.table)
-        return ControlPicture(
-            exercise=self.exercise,
-            state=session.state,
-            events=tuple(session.events),
-            legal=session.legal_acts(CONTROL),
-            seats=dict(self.header.seats),
-            path=self.path,
-            scores={
-                p.id: {r: session.score(r, p.package) for r in roles}
-                for p in session.state.proposals
-            },
-            leading=top.id if top else None,
-        )
+        """What the console shows now."""
+        return control_picture(self.session, self.header.seats, self.path)
 
     def close(self) -> None:
         self.recorded.close()

@@ -7,10 +7,11 @@ the app and posts `RequestAct` up; it never changes the session itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
@@ -31,39 +32,45 @@ from tabletop.engine.acts import (
     SkipTurn,
     Start,
 )
+from tabletop.engine.phases import ENDED_PHASES
 from tabletop.narration.plain import plain
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.hidden import hidden
-from tabletop.tui.live import ENDED, ControlPicture
 from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
+from tabletop.tui.pictures import ControlPicture
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
 from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
 from tabletop.tui.widgets.inject_list import InjectList, InjectStatus
 from tabletop.tui.widgets.key_footer import KeyFooter
-from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
+from tabletop.tui.widgets.proposals import ProposalsTable
 from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
 
 ACT_OF_ACTION: dict[str, ActKind] = {kind: kind for kind in CONTROL_KINDS}
 """Console action → the kind of Control act in `legal_acts("control")` that allows it."""
 
-PANEL = [
-    ("start", "Start", "s"),
-    ("advance", "Advance", "a"),
-    ("hand_over", "Hand over", "h"),
-    ("inject", "Inject…", "i"),
-    ("pause", "Pause", "p"),
-    ("resume", "Resume", "p"),
-    ("extend", "Extend", "x"),
-    ("skip", "Skip turn", "k"),
-    ("annotate", "Note…", "n"),
-    ("end", "End…", "e"),
-    ("abort", "Abort…", "!"),
-    ("outcome", "Outcome", "o"),
-]
+ASKS_FIRST = frozenset({"inject", "annotate", "end", "abort"})
+"""Console actions that open a dialog before anything happens: their buttons end in "…"."""
+
+
+def panel(keys: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """The action panel's buttons, from the console's bindings: (action, label, key shown).
+
+    `keys` maps binding ids to the keys shown (see `keymap.shown_keys`), so a
+    remapped key shows on its button as in the footer and the help.
+    """
+    return [
+        (
+            binding.action,
+            binding.description + ("…" if binding.action in ASKS_FIRST else ""),
+            keys[binding.id],
+        )
+        for binding in keymap.CONSOLE
+        if isinstance(binding, Binding) and binding.show and binding.id is not None
+    ]
 
 
 class ConsoleScreen(Screen[None]):
@@ -80,9 +87,12 @@ class ConsoleScreen(Screen[None]):
         self.humans = humans
         self._shown: ControlPicture | None = None
         self._was_blocked: dict[str, str] | None = None
+        self.actions: list[tuple[str, str, str]] = []
+        """The action panel's buttons, with the keys shown as the user's keymap has them."""
 
     def compose(self) -> ComposeResult:
         exercise = self._first.exercise
+        self.actions = panel(keymap.shown_keys(self.app))
         yield Header()
         yield StatusBar(id="status")
         with Horizontal(id="console-body"):
@@ -98,7 +108,7 @@ class ConsoleScreen(Screen[None]):
                     yield Static(
                         Text(f"Session log: {self._first.path}", style="dim"), id="log-path"
                     )
-            yield ActionPanel(PANEL, id="actions")
+            yield ActionPanel(self.actions, id="actions")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -123,17 +133,8 @@ class ConsoleScreen(Screen[None]):
     def _show(self, picture: ControlPicture) -> None:
         self._shown = picture
         state = picture.state
-        exercise = picture.exercise
         self.query_one(StatusBar).summary = self._summary(picture)
-        roles = exercise.role_ids
-        self.query_one(ProposalsTable).picture = TablePicture(
-            proposals=tuple(state.proposals),
-            scores={
-                number: {actor_name(exercise, r): points for r, points in scores.items()}
-                for number, scores in picture.scores.items()
-            },
-            reservations={actor_name(exercise, r): state.reservations[r] for r in roles},
-        )
+        self.query_one(ProposalsTable).picture = picture.table
         self.query_one(Timeline).events = picture.events
         self.query_one(InjectList).status = InjectStatus(
             fired=tuple(state.fired), ready=picture.legal.injects
@@ -147,7 +148,7 @@ class ConsoleScreen(Screen[None]):
         )
         blocked = {
             action: reason
-            for action, _, _ in PANEL
+            for action, _, _ in self.actions
             if (reason := self._blocked(action)) is not None
         }
         if blocked != self._was_blocked:
@@ -195,11 +196,11 @@ class ConsoleScreen(Screen[None]):
                 return None
             return picture.legal.reasons.get(kind, "not possible now")
         if action == "hand_over":
-            if picture.state.phase in ENDED:
+            if picture.state.phase in ENDED_PHASES:
                 return "the session is over"
             return None if self.humans else "every delegation is played by a bot"
         if action == "outcome":
-            return None if picture.state.phase in ENDED else "the talks are not over"
+            return None if picture.state.phase in ENDED_PHASES else "the talks are not over"
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

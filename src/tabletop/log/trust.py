@@ -16,7 +16,15 @@ from typing import Protocol
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
-from tabletop.log import Audit, Header, LogContents, LogProblem, Misfit, unfinished
+from tabletop.log import (
+    Audit,
+    Header,
+    LogContents,
+    LogProblem,
+    Misfit,
+    read_log,
+    unfinished,
+)
 
 
 class Source(Protocol):
@@ -91,6 +99,11 @@ def trusted(contents: LogContents) -> TrustedLog:
     return TrustedLog(
         contents.path, contents.header, events, checked.problem, checked.session, checked.receipt
     )
+
+
+def load_trusted(path: Path) -> TrustedLog:
+    """Read and verify a log for replay or a fork; raises LogError if no part of it can be used."""
+    return trusted(read_log(path))
 
 
 def breach_notice(problem: LogProblem, trusted_events: int) -> str:
