@@ -54,7 +54,7 @@ def test_a_pack_loads_and_is_hidden_from_delegations(tmp_path: Path) -> None:
     assert pack is not None
     assert pack.timing[0].minutes == 30
     assert pack.timeline[0].date == "2017-09-11"
-    assert exercise.as_read_by("north").facilitator is None
+    assert exercise.as_read_by("north", ()).facilitator is None
 
 
 def test_an_exercise_without_a_pack_dumps_as_before(tmp_path: Path) -> None:

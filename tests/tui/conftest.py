@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ from textual import constants
 from textual.widgets import Input
 
 from tabletop import bundled
+from tabletop.engine import session
 from tabletop.exercise.loader import load
 from tabletop.exercise.model import Exercise
+from tabletop.log import format as log_format
 from tests.conftest import tiny_exercise_data
 
 
@@ -41,6 +44,25 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tab underlines and scrolling glide for people; tests only need where they end."""
     monkeypatch.setattr(constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+class _StoppedClock(datetime):
+    """A clock that always reads the same moment, so a log's hashes are the same every run."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _StoppedClock:
+        return cls(2026, 1, 1, 12, 0, tzinfo=tz or UTC)
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every logged time (the header's start, each event's) reads one moment.
+
+    The outcome screen prints the log's last hash as a receipt; the hash
+    covers those times, so a snapshot of it needs a clock that stands still.
+    """
+    monkeypatch.setattr(session, "datetime", _StoppedClock)
+    monkeypatch.setattr(log_format, "datetime", _StoppedClock)
 
 
 @pytest.fixture(scope="session")

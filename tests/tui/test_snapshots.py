@@ -51,6 +51,21 @@ def mid_session(exercise: Exercise, path: Path) -> TabletopApp:
     return app
 
 
+def signed_session(exercise: Exercise, path: Path) -> TabletopApp:
+    """The tutorial after a deal both delegations signed: the app opens on the outcome."""
+    app = mid_session(exercise, path)
+    assert app.initial is not None
+    deal = {"date": "august", "curfew": "ten_pm", "fee": "reduced"}
+    for act in (
+        Propose(actor="festival", package=deal),
+        Support(actor="council", proposal=3),
+        Sign(actor="festival"),
+        Sign(actor="council"),
+    ):
+        app.initial.apply(act)
+    return app
+
+
 async def at_handover(pilot: Pilot[Any]) -> None:
     await until(pilot, lambda: isinstance(pilot.app.screen, HandoverScreen))
 
@@ -150,21 +165,13 @@ class TestDelegation:
         assert snap_compare(app, terminal_size=size, run_before=table)
 
 
+@pytest.mark.usefixtures("fixed_clock")
 class TestOutcome:
     @pytest.mark.parametrize("size", SIZES)
     def test_outcome(
         self, snap_compare: SnapCompare, size: tuple[int, int], tutorial: Exercise, tmp_path: Path
     ) -> None:
-        app = mid_session(tutorial, tmp_path / "s.jsonl")
-        assert app.initial is not None
-        deal = {"date": "august", "curfew": "ten_pm", "fee": "reduced"}
-        for act in (
-            Propose(actor="festival", package=deal),
-            Support(actor="council", proposal=3),
-            Sign(actor="festival"),
-            Sign(actor="council"),
-        ):
-            app.initial.apply(act)
+        app = signed_session(tutorial, tmp_path / "s.jsonl")
 
         async def concluded(pilot: Pilot[Any]) -> None:
             await until(pilot, lambda: isinstance(pilot.app.screen, OutcomeScreen))

@@ -51,11 +51,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.log import LogError, read_log
+    from tabletop.log import LogError, open_log
     from tabletop.report import build_report, to_html, to_markdown
 
     try:
-        report = build_report(read_log(args.log), reveal=args.reveal)
+        # Read as the report is built: a long log is never held whole.
+        with open_log(args.log) as log:
+            report = build_report(log, reveal=args.reveal)
     except LogError as error:
         raise CommandError(str(error)) from None
     output: Path | None = args.output

@@ -229,3 +229,6 @@ _HANDLERS: dict[str, Callable[[Exercise, Table, Event], None]] = {
     "concluded": _concluded,
     "aborted": _aborted,
 }
+
+QUIET_KINDS = frozenset(kind for kind, handler in _HANDLERS.items() if handler is _nothing)
+"""Events that leave proposals, support, valuations and reservations as they were."""

@@ -74,11 +74,21 @@ Emit = Callable[[str, EventKind, dict[str, Any], "tuple[str, ...] | None"], None
 class Session:
     """One run of an exercise, rebuilt from its events and extended by acts."""
 
-    def __init__(self, exercise: Exercise, seed: int = 0, events: Iterable[Event] = ()) -> None:
+    def __init__(
+        self,
+        exercise: Exercise,
+        seed: int = 0,
+        events: Iterable[Event] = (),
+        *,
+        keep_events: bool = True,
+    ) -> None:
+        """With `keep_events=False`, `events` holds only the last few: the rules need no
+        more, and a reader of a very long log (the report) should not hold them all."""
         self.exercise = exercise
         self.seed = seed
         self._table = Table(exercise)
         self._events: list[Event] = []
+        self._keep_events = keep_events
         self._snapshot: SessionState | None = None
         self._readings: dict[tuple[str, tuple[str, ...]], Exercise] = {}
         self.legal_memo = LegalMemo()
@@ -90,12 +100,25 @@ class Session:
         if event.seq != self._table.seq + 1:
             raise ValueError(f"event {event.seq} cannot follow event {self._table.seq}")
         fold(self.exercise, self._table, event)
-        self._events.append(event)
+        self._remember((event,))
+
+    def _remember(self, events: Iterable[Event]) -> None:
+        if self._keep_events:
+            self._events.extend(events)
+            return
+        for event in events:
+            # Enough for `_round_start_owed`: the last event, and a round start
+            # with the rules' injects after it.
+            if event.kind == "inject_fired" and event.actor == SESSION:
+                self._events.append(event)
+            else:
+                self._events = [event]
 
     # Reading -----------------------------------------------------------------
 
     @property
     def events(self) -> Sequence[Event]:
+        """Every event so far (only the last few without `keep_events`)."""
         return self._events
 
     @property
@@ -193,7 +216,7 @@ class Session:
         if decision.after_seq != self._table.seq:
             raise ValueError("the session moved on since this decision was made")
         self._table = decision.table
-        self._events.extend(decision.events)
+        self._remember(decision.events)
 
     def apply(self, act: Act, at: datetime | None = None) -> tuple[Event, ...]:
         """Decide and commit at once: for sessions that keep no log."""

@@ -4,7 +4,7 @@ from tabletop.log.audit import Audit, Misfit, audit_of, audited, unfinished
 from tabletop.log.errors import LogError
 from tabletop.log.format import Header, Parent, Seat
 from tabletop.log.key import KEY_FILE, read_key
-from tabletop.log.reader import LogContents, LogProblem, read_log
+from tabletop.log.reader import LogContents, LogProblem, LogStream, open_log, read_log
 from tabletop.log.recorded import RecordedSession, rebuild
 from tabletop.log.writer import LogWriter
 
@@ -15,6 +15,7 @@ __all__ = [
     "LogContents",
     "LogError",
     "LogProblem",
+    "LogStream",
     "LogWriter",
     "Misfit",
     "Parent",
@@ -22,6 +23,7 @@ __all__ = [
     "Seat",
     "audit_of",
     "audited",
+    "open_log",
     "read_key",
     "read_log",
     "rebuild",

@@ -55,8 +55,9 @@ class Audit:
     """How many of them the log has shown so far."""
 
     @classmethod
-    def of(cls, exercise: Exercise, seed: int, where: str) -> Audit:
-        return cls(Session(exercise, seed), where)
+    def of(cls, exercise: Exercise, seed: int, where: str, keep_events: bool = True) -> Audit:
+        """Without `keep_events`, the session keeps its state but not all its events."""
+        return cls(Session(exercise, seed, keep_events=keep_events), where)
 
     @property
     def cut(self) -> int:

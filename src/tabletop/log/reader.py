@@ -7,7 +7,10 @@ the middle, because a session can carry on from the whole events before it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -78,6 +81,32 @@ def read_log(
     key named by TABLETOP_LOG_KEY_FILE; given a `key`, the log must be keyed
     with it.
     """
+    with open_log(path, verify, receipt, key) as stream, paused():
+        events = list(stream if upto is None else islice(stream, max(upto, 0)))
+    return LogContents(
+        path,
+        stream.header,
+        stream.last_hash,
+        stream.good_bytes,
+        events,
+        stream.problem,
+        stream.receipt_at,
+        stream.key,
+    )
+
+
+@contextmanager
+def open_log(
+    path: Path,
+    verify: bool = True,
+    receipt: str | None = None,
+    key: bytes | None = None,
+) -> Iterator[LogStream]:
+    """The log at `path` to read one event at a time, as `read_log` does but holding none.
+
+    Raises LogError (here or while reading) if the file cannot be read or
+    not even the header can be trusted.
+    """
     try:
         file = path.open("rb")
     except FileNotFoundError:
@@ -88,78 +117,91 @@ def read_log(
         raise LogError(f"{path}: cannot read: {error.strerror}") from None
     with file:
         try:
-            return _read(path, file, verify, upto, receipt, key)
+            yield LogStream(path, file, verify, receipt, key)
         except IsADirectoryError:
             raise LogError(f"{path}: is a directory, not a session log") from None
         except OSError as error:
             raise LogError(f"{path}: cannot read: {error.strerror}") from None
 
 
-def _read(
-    path: Path,
-    file: BinaryIO,
-    verify: bool,
-    upto: int | None,
-    receipt: str | None,
-    insisted: bytes | None,
-) -> LogContents:
-    first = file.readline(MAX_HEADER + 1)
-    if not first.strip():
-        raise LogError(f"{path}:1: empty file: not a session log")
-    if len(first) > MAX_HEADER:
-        raise LogError(f"{path}:1: {_too_long(MAX_HEADER)}: not a session log")
-    if not first.endswith(b"\n"):
-        raise LogError(f"{path}:1: the header line is cut short: not a usable session log")
-    header, last, key = _header(path, first, verify, insisted)
-    mark = receipt.encode("ascii", "replace") if receipt is not None else None
-    receipt_at = 0 if last == mark else None
-    events: list[Event] = []
-    good_bytes = len(first)
-    problem: LogProblem | None = None
-    # Every line taken is an event or the end of the reading: `upto` events are `upto` lines.
-    remaining = -1 if upto is None else max(upto, 0)
-    number = 1
-    # The checks of a line are spelled out here rather than called: at a hundred
-    # thousand lines, a call per line is a noticeable share of a replay.
-    with paused():
-        while remaining:
+class LogStream:
+    """A log's trusted events, read one line at a time as they are asked for.
+
+    Once the events run out, `problem` says why the reading stopped (None: the
+    log ended whole); `last_hash`, `good_bytes` and `receipt_at` are those of
+    the lines read so far.
+    """
+
+    def __init__(
+        self, path: Path, file: BinaryIO, verify: bool, receipt: str | None, key: bytes | None
+    ) -> None:
+        first = file.readline(MAX_HEADER + 1)
+        if not first.strip():
+            raise LogError(f"{path}:1: empty file: not a session log")
+        if len(first) > MAX_HEADER:
+            raise LogError(f"{path}:1: {_too_long(MAX_HEADER)}: not a session log")
+        if not first.endswith(b"\n"):
+            raise LogError(f"{path}:1: the header line is cut short: not a usable session log")
+        self.path = path
+        self._file = file
+        self._verify = verify
+        self.header, self._last, self.key = _header(path, first, verify, key)
+        self._mark = receipt.encode("ascii", "replace") if receipt is not None else None
+        self.receipt_at: int | None = 0 if self._last == self._mark else None
+        self.good_bytes = len(first)
+        self.problem: LogProblem | None = None
+
+    @property
+    def last_hash(self) -> str:
+        """The hash of the last trusted line: what the next line must chain to."""
+        # Unverified, the last hash may be any 64 bytes: it must not stop the reading.
+        return self._last.decode("ascii", "replace")
+
+    def __iter__(self) -> Iterator[Event]:
+        file, verify, key, mark = self._file, self._verify, self.key, self._mark
+        last = self._last
+        seq = 0
+        number = 1
+        # The checks of a line are spelled out here rather than called: at a hundred
+        # thousand lines, a call per line is a noticeable share of a replay.
+        # Every line taken is an event or the end of the reading: `islice` of n
+        # events reads n lines.
+        while True:
             raw = file.readline(MAX_LINE + 1)
             if not raw:
-                break
-            remaining -= 1
+                return
             number += 1
             if not raw.endswith(b"\n"):
                 # A line counts only once its newline is written: the writer ends
                 # every block with one, so without it the write never finished.
                 if len(raw) > MAX_LINE:
-                    problem = LogProblem(number, "corrupt", _too_long(MAX_LINE))
+                    self.problem = LogProblem(number, "corrupt", _too_long(MAX_LINE))
                 else:
-                    problem = LogProblem(number, "torn", _TORN)
-                break
+                    self.problem = LogProblem(number, "torn", _TORN)
+                return
             sealed = unseal(raw)
             if sealed is None:
-                problem = LogProblem(number, "corrupt", "not a log line (no hash)")
-                break
+                self.problem = LogProblem(number, "corrupt", "not a log line (no hash)")
+                return
             body, digest = sealed
             if verify and chained(body, last, key) != digest:
-                problem = LogProblem(number, "corrupt", _ALTERED)
-                break
+                self.problem = LogProblem(number, "corrupt", _ALTERED)
+                return
             try:
                 event = Event.from_json(body)
             except ValidationError as error:
-                problem = LogProblem(number, "corrupt", f"not a valid event: {_first(error)}")
-                break
-            if event.seq != len(events) + 1:
-                problem = LogProblem(number, "corrupt", _out_of_order(len(events) + 1, event.seq))
-                break
-            events.append(event)
-            last = digest
-            good_bytes += len(raw)
+                problem = f"not a valid event: {_first(error)}"
+                self.problem = LogProblem(number, "corrupt", problem)
+                return
+            if event.seq != seq + 1:
+                self.problem = LogProblem(number, "corrupt", _out_of_order(seq + 1, event.seq))
+                return
+            seq = event.seq
+            last = self._last = digest
+            self.good_bytes += len(raw)
             if digest == mark:
-                receipt_at = event.seq
-    # Unverified, the last hash may be any 64 bytes: it must not stop the reading.
-    last_hash = last.decode("ascii", "replace")
-    return LogContents(path, header, last_hash, good_bytes, events, problem, receipt_at, key)
+                self.receipt_at = seq
+            yield event
 
 
 def _header(

@@ -158,5 +158,10 @@ class RecordedSession:
         self.session.commit(decision)
         return decision.events
 
+    @property
+    def receipt(self) -> str:
+        """The hash of the log's last line: what `log verify --receipt` checks."""
+        return self._writer.last_hash
+
     def close(self) -> None:
         self._writer.close()

@@ -9,20 +9,37 @@ say the same thing about the same log.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
 from tabletop.log import (
+    Audit,
     Header,
     LogContents,
     LogProblem,
     Misfit,
-    audit_of,
     read_log,
     unfinished,
 )
+
+
+class Source(Protocol):
+    """A log being read: a whole `LogContents`, or a `LogStream` read as it goes."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def header(self) -> Header: ...
+    @property
+    def problem(self) -> LogProblem | None:
+        """Why the reading stopped, once the events are all read."""
+
+    @property
+    def last_hash(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -38,21 +55,50 @@ class TrustedLog:
     """The hash of the log's last line, when the whole log is trusted: what `verify` checks."""
 
 
+class TrustedEvents:
+    """A log's events up to the first the rules do not make, checked as they pass.
+
+    Once they are all taken, `problem` and `receipt` are the log's, and
+    `session` the session the trusted events make. Without `keep_events`,
+    the session keeps its state but not the events, so a log of any length
+    can be gone through in the memory of one session.
+    """
+
+    def __init__(self, source: Source, events: Iterable[Event], keep_events: bool = True) -> None:
+        header = source.header
+        self._source = source
+        self._events = events
+        self._audit = Audit.of(header.session_exercise, header.seed, str(source.path), keep_events)
+        self.count = 0
+        self.problem: LogProblem | None = None
+        self.receipt: str | None = None
+
+    def __iter__(self) -> Iterator[Event]:
+        audit = self._audit
+        for event in self._events:
+            try:
+                audit.feed(event)
+            except Misfit as misfit:
+                self.problem = LogProblem(misfit.line, "corrupt", misfit.reason)
+                return
+            self.count += 1
+            yield event
+        self.problem = self._source.problem or unfinished(audit, self.count)
+        self.receipt = self._source.last_hash if self.problem is None else None
+
+    @property
+    def session(self) -> Session:
+        """The session of the events taken so far, a cut last block included."""
+        return self._audit.close()
+
+
 def trusted(contents: LogContents) -> TrustedLog:
     """The contents cut at the first event the rules do not make, with the session before it."""
-    audit = audit_of(contents)
-    events = contents.events
-    try:
-        audit.feed_all(events)
-    except Misfit as misfit:
-        misfit_at = LogProblem(misfit.line, "corrupt", misfit.reason)
-        session = audit.close()
-        return TrustedLog(
-            contents.path, contents.header, events[: misfit.seq - 1], misfit_at, session, None
-        )
-    problem = contents.problem or unfinished(audit, len(events))
-    receipt = contents.last_hash if problem is None else None
-    return TrustedLog(contents.path, contents.header, events, problem, audit.close(), receipt)
+    checked = TrustedEvents(contents, contents.events)
+    events = list(checked)
+    return TrustedLog(
+        contents.path, contents.header, events, checked.problem, checked.session, checked.receipt
+    )
 
 
 def load_trusted(path: Path) -> TrustedLog:

@@ -5,8 +5,9 @@ gathers what the debrief needs into a `Report`, `to_markdown` and `to_html`
 lay it out.
 """
 
-from tabletop.report.build import Report, build_report
+from tabletop.report.build import build_report
 from tabletop.report.html import to_html
 from tabletop.report.markdown import to_markdown
+from tabletop.report.model import Report
 
 __all__ = ["Report", "build_report", "to_html", "to_markdown"]

@@ -13,13 +13,14 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from tabletop.report.build import Concession, Entry, Leading, PackageLines, Report
+from tabletop.report.model import Concession, Entry, Leading, PackageLines, Report
 from tabletop.report.prose import (
     back_channel_table,
     confidential_notice,
     damage_notice,
     followable,
     frontier_sentences,
+    left_out,
     package_table,
     scores_table,
     seats_table,
@@ -250,7 +251,12 @@ def _timeline(report: Report) -> str:
         '<table class="timeline"><thead><tr><th class="num">Event</th><th>What happened</th>'
         "</tr></thead><tbody>"
     ]
-    for entry in report.timeline:
+    gap = report.timeline_gap
+    for index, entry in enumerate(report.timeline):
+        if gap is not None and index == gap.after:
+            rows.append(
+                f'<tr class="gap"><td colspan="2">{escape(left_out(report, gap))}</td></tr>'
+            )
         if entry.marker:
             rows.append(
                 f'<tr class="marker"><th class="num">{entry.seq}</th>'

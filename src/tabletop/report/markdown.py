@@ -14,13 +14,14 @@ import re
 from collections.abc import Sequence
 from html import unescape
 
-from tabletop.report.build import Concession, Entry, Leading, PackageLines, Report
+from tabletop.report.model import Concession, Entry, Leading, PackageLines, Report
 from tabletop.report.prose import (
     back_channel_table,
     confidential_notice,
     damage_notice,
     followable,
     frontier_sentences,
+    left_out,
     number,
     package_table,
     scores_table,
@@ -60,14 +61,14 @@ def to_markdown(report: Report) -> str:
     blocks += _proposals(report)
     if report.concessions is not None:
         blocks += _concessions(report, report.concessions)
-    if report.leading is not None:
-        blocks += _leading(report, report.leading)
+    if report.leading_changes is not None:
+        blocks += _leading(report, report.leading_changes)
     if report.back_channel is not None:
         blocks += _back_channel(report, report.back_channel)
     if report.annotations is not None:
         blocks.append("## Control's annotations")
         blocks.append("\n".join(_line(e) for e in report.annotations) or "None.")
-    blocks += ["## Timeline", _timeline(report.timeline) or "No events."]
+    blocks += ["## Timeline", _timeline(report) or "No events."]
     blocks += _briefings(report)
     return _defused("\n\n".join(blocks) + "\n")
 
@@ -165,15 +166,10 @@ def _concessions(report: Report, concessions: dict[str, list[Concession]]) -> li
     return blocks
 
 
-def _leading(report: Report, leading: list[Leading]) -> list[str]:
+def _leading(report: Report, changes: list[Leading]) -> list[str]:
     """The leading proposal's scores, one row each time they change."""
     rows: list[list[str]] = []
-    last: tuple[object, ...] | None = None
-    for point in leading:
-        key = (point.proposal, *point.scores.values())
-        if key == last:
-            continue
-        last = key
+    for point in changes:
         proposal = f"#{point.proposal}" if point.proposal else "none"
         scores = [number(point.scores.get(r.id)) for r in report.roles]
         rows.append([str(point.seq), str(point.round), proposal, *scores])
@@ -195,10 +191,13 @@ def _back_channel(report: Report, counts: dict[str, dict[str, int]]) -> list[str
     ]
 
 
-def _timeline(entries: Sequence[Entry]) -> str:
+def _timeline(report: Report) -> str:
     """One line an event; stage markers stand apart in bold, like headings in a transcript."""
     blocks: list[list[str]] = []
-    for entry in entries:
+    gap = report.timeline_gap
+    for index, entry in enumerate(report.timeline):
+        if gap is not None and index == gap.after:
+            blocks += [[f"*{_escaped(left_out(report, gap))}*"], []]
         if entry.marker:
             blocks.append([f"**{entry.seq}. {_escaped(sentence(entry))}**"])
             blocks.append([])

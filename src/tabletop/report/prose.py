@@ -8,7 +8,14 @@ from typing import NamedTuple
 from tabletop.log import LogProblem
 from tabletop.log.trust import breach_notice
 from tabletop.narration.segments import text_of
-from tabletop.report.build import Entry, Frontier, PackageLines, Report, RoleScore
+from tabletop.report.model import (
+    Entry,
+    Frontier,
+    PackageLines,
+    Report,
+    RoleScore,
+    TimelineGap,
+)
 
 REVEAL_HINT = "`tabletop report --reveal`"
 
@@ -125,6 +132,16 @@ def number(value: int | None) -> str:
 def sentence(entry: Entry) -> str:
     """The entry as one plain line, as the screens tell it."""
     return " ".join(text_of(entry.words).split())
+
+
+def left_out(report: Report, gap: TimelineGap) -> str:
+    """What a very long timeline leaves out, where it leaves it out."""
+    shown = len(report.timeline)
+    return (
+        f"… {gap.left_out} more events here: this timeline is too long to print whole, so "
+        f"the report shows its first {gap.after} and last {shown - gap.after} of "
+        f"{shown + gap.left_out} entries (tabletop replay shows every event)"
+    )
 
 
 def withheld(count: int) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from tabletop.report.build import Concession, Leading, Report
+from tabletop.report.model import Concession, Leading, Report
 
 PALETTE = (
     "#0072B2",
@@ -33,6 +33,11 @@ PALETTE = (
 
 WIDTH, HEIGHT = 640, 300
 _LEFT, _RIGHT, _TOP, _BOTTOM = 48, 168, 16, 40
+
+THINNED = (
+    " The session is too long to draw every change: each point is the last change "
+    "in its stretch of events, as many as the chart can show."
+)
 
 Point = tuple[float, float | None]
 """(x, y); a None y breaks the line."""
@@ -140,7 +145,8 @@ def leading_chart(report: Report, leading: list[Leading]) -> Chart:
         key="leading",
         title="Scores of the leading proposal",
         description="After each event, every delegation's score of the live proposal with "
-        "the most support (gaps: nothing on the table).",
+        "the most support (gaps: nothing on the table)."
+        + (THINNED if report.chart_thinned else ""),
         x_label="event",
         y_label="points",
         x_span=(1, max(report.events, 2)),

@@ -171,7 +171,7 @@ class Driver:
         if live.ended:
             if not self._outcome_shown:
                 self._outcome_shown = True
-                app.push_screen(OutcomeScreen(outcome_picture(self.live.session)))
+                app.push_screen(OutcomeScreen(outcome_picture(self.live.recorded)))
             return
         mover = live.mover
         if mover is None:
@@ -365,4 +365,4 @@ class Driver:
 
     def show_outcome(self) -> None:
         if self.live.ended:
-            self.app.push_screen(OutcomeScreen(outcome_picture(self.live.session)))
+            self.app.push_screen(OutcomeScreen(outcome_picture(self.live.recorded)))

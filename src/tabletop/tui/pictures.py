@@ -18,7 +18,7 @@ from tabletop.engine import Event, LegalActs, RoleView, Session, SessionState, r
 from tabletop.engine.history import LeadingPoint, history
 from tabletop.engine.view import InjectNotice
 from tabletop.exercise.model import CONTROL, Exercise
-from tabletop.log import Seat
+from tabletop.log import RecordedSession, Seat
 from tabletop.tui.describe import actor_name
 from tabletop.tui.screens.outcome import OutcomePicture
 from tabletop.tui.widgets.proposals import TablePicture
@@ -101,8 +101,10 @@ def delegation_picture(view: RoleView) -> DelegationPicture:
     )
 
 
-def outcome_picture(session: Session) -> OutcomePicture:
-    """The outcome as Control shows it to the room: every role's score and reservation."""
+def outcome_picture(recorded: RecordedSession) -> OutcomePicture:
+    """The outcome as Control shows it to the room: every role's score and reservation,
+    and the log's receipt."""
+    session = recorded.session
     exercise = session.exercise
     state = session.state
     leading = history(exercise, session.seed, session.events).leading
@@ -113,6 +115,7 @@ def outcome_picture(session: Session) -> OutcomePicture:
         abort_reason=aborted.payload["reason"] if aborted else "",
         reservations=dict(state.reservations),
         chart=score_chart(exercise, leading, state.reservations, exercise.role_ids),
+        receipt=recorded.receipt,
     )
 
 

@@ -29,6 +29,8 @@ class OutcomePicture:
     reservations: dict[str, int]
     """Each role's reservation at the end, injects included."""
     chart: ChartData
+    receipt: str
+    """The log's last hash, for `log verify --receipt`."""
 
 
 class OutcomeScreen(Screen[None]):
@@ -70,6 +72,8 @@ class OutcomeScreen(Screen[None]):
                 classes="section",
             )
             yield ScoreChart(id="chart")
+            yield Label("Receipt (tabletop log verify --receipt checks it)", classes="section")
+            yield Static(picture.receipt, id="receipt", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -2,7 +2,7 @@
 
 A `RichLog` wraps each line once, when it is written, at its width then. In a
 tab that is not showing its width is nought, and every line written there was
-wrapped at `min_width` (about 20 columns) for good: the console's Timeline and
+wrapped at `min_width` (about 20 columns) for good: a delegation's News and
 a delegation's News, Messages and History read like a narrow column after a
 few moves made on another tab. So a hidden log holds what it is given and
 writes it when it is next shown with a width.
