@@ -112,17 +112,23 @@ def main() -> int:
         path = Path(folder) / "long.jsonl"
         began = time.perf_counter()
         written = write_long_log(path, args.events)
-        print(f"wrote {written:,} events ({path.stat().st_size / 2**20:.1f} MiB) "
-              f"in {time.perf_counter() - began:.1f} s")
+        print(
+            f"wrote {written:,} events ({path.stat().st_size / 2**20:.1f} MiB) "
+            f"in {time.perf_counter() - began:.1f} s"
+        )
         print(f"CPU time of this process, {args.runs} runs each")
-        print(f"{'replay':<20}{'events/s best':>15}{'median':>10}{'worst':>10}"
-              f"{'best s':>8}{'peak MiB':>10}")
+        print(
+            f"{'replay':<20}{'events/s best':>15}{'median':>10}{'worst':>10}"
+            f"{'best s':>8}{'peak MiB':>10}"
+        )
         for verify in (True, False):
             times, count, peak = measure(path, verify, args.runs)
             rates = sorted(count / elapsed for elapsed in times)
             label = "with hash check" if verify else "without hash check"
-            print(f"{label:<20}{rates[-1]:>15,.0f}{statistics.median(rates):>10,.0f}"
-                  f"{rates[0]:>10,.0f}{min(times):>8.2f}{peak / 2**20:>10.1f}")
+            print(
+                f"{label:<20}{rates[-1]:>15,.0f}{statistics.median(rates):>10,.0f}"
+                f"{rates[0]:>10,.0f}{min(times):>8.2f}{peak / 2**20:>10.1f}"
+            )
     return 0
 
 

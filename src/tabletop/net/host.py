@@ -304,9 +304,7 @@ class Host:
                 picture=shown,
                 since=link.sent,
                 events=events_since(session.events, role, link.sent),
-                exercise=session.exercise.as_read_by(role, table.fired)
-                if with_exercise
-                else None,
+                exercise=session.exercise.as_read_by(role, table.fired) if with_exercise else None,
             )
             frame = self._frames[key] = encode(update)
         link.sent = table.seq
