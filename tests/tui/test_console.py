@@ -50,7 +50,11 @@ async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path
         await pilot.pause()
         assert isinstance(app.screen, ClockPrompt)
         assert "Time is up for Town" in screen_text(app)
+        # "m" for more time: "x" is the console's "add a round", a different act.
+        assert "m 10 s more" in screen_text(app)
         await pilot.press("x")
+        assert isinstance(app.screen, ClockPrompt)
+        await pilot.press("m")
         assert isinstance(app.screen, DelegationScreen) and live.mover == "town"
         # The turn has its 10 s back; the real clock may have taken a second or two since.
         assert app.driver.clock is not None and app.driver.clock.remaining >= 7
@@ -150,6 +154,8 @@ async def test_the_mouse_works_and_an_abort_leaves_no_outcome(
         assert phase(app) == "briefing"
         await pilot.press("exclamation_mark")
         assert "Abort the session?" in screen_text(app)
+        await pilot.click("#confirm")
+        assert "no outcome and no scores" in screen_text(app)
         await pilot.click("#confirm")
         await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
         assert "The session was aborted" in screen_text(app)
