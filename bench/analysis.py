@@ -1,9 +1,15 @@
-"""Time and peak memory of `analyze` on the treaty and on a million-package exercise.
+"""Time and memory of `analyze` and the report's `debrief`; how often bots reach the frontier.
 
-Run as `.venv/bin/python bench/analysis.py`. Time is the best of a few runs
-without tracing; peak memory is tracemalloc's peak over one more run (numpy
-reports its buffers to tracemalloc, so arrays are counted), measured apart
-because tracing slows the run.
+Run as `.venv/bin/python bench/analysis.py`. Time is CPU time of this
+process, the best and median of a few runs without tracing; peak memory is
+tracemalloc's peak over one more run (numpy reports its buffers to
+tracemalloc), measured apart because tracing slows the run.
+
+Interests come two ways. *Correlated*: `synthetic_exercise`, where roles
+agree on a third of the issues and reservations sit below a joint best, so
+the frontier is small. *Independent*: every role's points drawn apart
+(0–100 per option), so a third or more of the packages are on the frontier,
+the hard case for a frontier search.
 """
 
 from __future__ import annotations
@@ -12,15 +18,19 @@ import statistics
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
-from tabletop.analysis import analyze
+from tabletop.analysis import analyze, debrief
+from tabletop.bots import run_headless
 from tabletop.exercise.loader import ExerciseError, load
 from tabletop.exercise.model import Exercise
+from tabletop.exercise.synthetic import independent_exercise as independent
 from tabletop.exercise.synthetic import synthetic_exercise
+from tabletop.simulation import run_seed, seating
 
 TREATY = Path(__file__).resolve().parent.parent / "exercises" / "treaty-for-security.yaml"
-RUNS = 5
+RUNS = 3
 
 
 def treaty() -> tuple[str, Exercise]:
@@ -32,15 +42,15 @@ def treaty() -> tuple[str, Exercise]:
         return "synthetic 5 roles × 9 issues × 3 options", synthetic_exercise(5, 9, 3, seed=1)
 
 
-def measure(exercise: Exercise) -> tuple[float, float, int]:
-    """Median and best seconds of a run, and tracemalloc's peak bytes."""
+def measure(run: Callable[[], object]) -> tuple[float, float, int]:
+    """Median and best CPU seconds of a run, and tracemalloc's peak bytes."""
     times = []
     for _ in range(RUNS):
-        start = time.perf_counter()
-        analyze(exercise)
-        times.append(time.perf_counter() - start)
+        start = time.process_time()
+        run()
+        times.append(time.process_time() - start)
     tracemalloc.start()
-    analyze(exercise)
+    run()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return statistics.median(times), min(times), peak
@@ -49,22 +59,80 @@ def measure(exercise: Exercise) -> tuple[float, float, int]:
 def main() -> int:
     cases = [
         treaty(),
-        ("synthetic 8 roles × 10 issues × 4 options", synthetic_exercise(8, 10, 4, seed=1)),
+        ("correlated 8 roles × 10 issues × 4", synthetic_exercise(8, 10, 4, seed=1)),
+        ("correlated 10 roles × 9 issues × 4", synthetic_exercise(10, 9, 4, seed=1)),
+        ("independent 10 roles × 9 issues × 4", independent(10, 9, 4, seed=1)),
+        ("correlated 12 roles × 8 issues × 4", synthetic_exercise(12, 8, 4, seed=1)),
+        ("independent 12 roles × 8 issues × 4", independent(12, 8, 4, seed=1)),
     ]
     print(
-        f"{'exercise':<42} {'packages':>10} {'roles':>5} {'frontier':>8} "
-        f"{'median ms':>9} {'best ms':>8} {'peak MiB':>8}"
+        f"{'analyze':<40} {'packages':>10} {'frontier':>8} "
+        f"{'median s':>8} {'best s':>7} {'peak MiB':>8}"
     )
     for name, exercise in cases:
         result = analyze(exercise)
-        median, best, peak = measure(exercise)
+        median, best, peak = measure(lambda exercise=exercise: analyze(exercise))
         print(
-            f"{name:<42} {result.packages:>10,} {len(exercise.roles):>5} "
-            f"{len(result.pareto_frontier):>8,} {median * 1000:>9.1f} {best * 1000:>8.1f} "
-            f"{peak / 2**20:>8.1f}"
+            f"{name:<40} {result.packages:>10,} {len(result.pareto_frontier):>8,} "
+            f"{median:>8.3f} {best:>7.3f} {peak / 2**20:>8.1f}"
         )
+    print()
+    title = "debrief (report), a deal on"
+    print(f"{title:<40} {'packages':>10} {'':>8} {'median s':>8} {'best s':>7}")
+    for name, exercise in (
+        ("correlated 12 roles × 12 issues × 6", synthetic_exercise(12, 12, 6, seed=1)),
+        ("independent 12 roles × 12 issues × 6", independent(12, 12, 6, seed=1)),
+    ):
+        deal = {issue.id: issue.options[n % 3].id for n, issue in enumerate(exercise.issues)}
+        reservations = {r.id: r.reservation for r in exercise.roles}
+        median, best, _ = measure(
+            lambda e=exercise, d=deal, r=reservations: debrief(e, e.valuations, r, d)
+        )
+        print(f"{name:<40} {exercise.package_count:>10,} {'':>8} {median:>8.3f} {best:>7.3f}")
     print("peak MiB: tracemalloc peak of one run (Python objects and numpy buffers)")
+    print()
+    bots()
     return 0
+
+
+def bots(runs: int = 200) -> None:
+    """How often all-bot sessions reach the frontier and the Nash package.
+
+    The sessions of `tabletop simulate EXERCISE --runs 200 --seed 0`, with
+    every role given the strategy named (or, for "stock", the classic four
+    dealt out in turn as `simulate` does), each deal measured by `debrief`
+    against the sheet in force at its end.
+    """
+    cases = [treaty(), ("independent 5 roles × 6 issues × 4", independent(5, 6, 4, seed=3))]
+    print(
+        f"{'bots, ' + str(runs) + ' runs':<40} {'strategy':<12} {'deals':>6} {'frontier':>8} "
+        f"{'Nash':>5} {'joint':>6} {'Nash joint':>10}"
+    )
+    for name, exercise in cases:
+        for strategy in ("stock", "linear", "integrative"):
+            chosen = {} if strategy == "stock" else dict.fromkeys(exercise.role_ids, strategy)
+            deals = frontier = nash = joint = 0
+            nash_joint = 0
+            for run in range(runs):
+                seats = seating(exercise, run, chosen)
+                end = run_headless(exercise, run_seed(0, run), seats).state
+                agreed = end.conclusion is not None and end.conclusion.ending == "agreement"
+                deal = end.conclusion.package if agreed and end.conclusion else None
+                found = debrief(exercise, end.valuations, end.reservations, deal)
+                nash_joint += sum((found.nash_scores or {}).values())
+                if deal is None or found.gap is None or end.conclusion is None:
+                    continue
+                deals += 1
+                frontier += found.gap.on_frontier
+                nash += deal == found.nash
+                joint += sum(end.conclusion.scores.values())
+            print(
+                f"{name:<40} {strategy:<12} {deals / runs:>6.0%} {frontier / runs:>8.0%} "
+                f"{nash / runs:>5.0%} {joint / max(deals, 1):>6.0f} {nash_joint / runs:>10.0f}"
+            )
+    print("deals, frontier, Nash: share of runs ending in a deal, on the frontier, at the Nash")
+    print("package; joint: mean sum of scores of the deals; Nash joint: that of the Nash package")
+    print("(mean over runs: injects may change the points, and so the Nash package)")
 
 
 if __name__ == "__main__":

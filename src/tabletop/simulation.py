@@ -24,7 +24,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from tabletop.bots import STRATEGIES, bots_for, check_strategy, play_out
+from tabletop.bots import ROTATION, bots_for, check_strategy, play_out
 from tabletop.engine.events import SESSION
 from tabletop.engine.session import Session
 from tabletop.exercise.conditions import Ending
@@ -101,7 +101,7 @@ def run_seed(seed: int, run: int) -> int:
 
 def seating(exercise: Exercise, run: int, chosen: Mapping[str, str]) -> dict[str, str]:
     """Each role's strategy in one run: the chosen one, else the next in turn."""
-    names = list(STRATEGIES)
+    names = ROTATION
     return {
         role: chosen.get(role, names[(run + position) % len(names)])
         for position, role in enumerate(exercise.role_ids)

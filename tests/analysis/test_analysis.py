@@ -13,8 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabletop.analysis import analyze, frontier_gap, pareto, score, sweep
+from tabletop.analysis import analyze, debrief, frontier_gap, nash, pareto, score, sweep
+from tabletop.analysis import gap as gap_module
 from tabletop.analysis.nash import NashSearch
+from tabletop.analysis.scoring import exercise_sheet
 from tabletop.exercise.conditions import Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.synthetic import synthetic_exercise
@@ -44,18 +46,18 @@ def brute(
     roles = exercise.role_ids
     every = list(packages(exercise))
     scores = [[sum(points[r][i][o] for i, o in p.items()) for r in roles] for p in every]
-    nash, product = None, 0
+    nash, product = None, -1
     zopa: list[Package] = []
     for package, row in zip(every, scores, strict=True):
         gains = [s - res[r] for r, s in zip(roles, row, strict=True)]
-        if all(g > 0 for g in gains) and math.prod(gains) > product:
+        if all(g >= 0 for g in gains) and math.prod(gains) > product:
             nash, product = package, math.prod(gains)
         needed = {
             s.role
             for s in exercise.signatories
             if s.when is None or s.when.holds(Facts(package=package))
         }
-        if all(g > 0 for r, g in zip(roles, gains, strict=True) if r in needed):
+        if all(g >= 0 for r, g in zip(roles, gains, strict=True) if r in needed):
             zopa.append(package)
     # list.index finds the first package in package order with that score.
     best = {
@@ -68,6 +70,7 @@ def brute(
     }
     return {
         "packages": len(every),
+        "sampled": None,
         "pareto_frontier": [
             p
             for p, s in zip(every, scores, strict=True)
@@ -156,9 +159,9 @@ def test_analysis_matches_brute_force(
 
 
 @settings(max_examples=40, deadline=None)
-@given(cases())
+@given(cases(), st.sampled_from([1, 3, 1 << 14]))
 def test_frontier_gap_matches_brute_force(
-    case: tuple[Exercise, Points | None, dict[str, int] | None],
+    case: tuple[Exercise, Points | None, dict[str, int] | None], chunk: int
 ) -> None:
     exercise, valuations, reservations = case
     result = analyze(exercise, valuations, reservations)
@@ -171,7 +174,8 @@ def test_frontier_gap_matches_brute_force(
             for f in frontier
             if dominates(s := [score(points, r, f) for r in exercise.role_ids], own)
         ]
-        gap = frontier_gap(result, package)
+        with patch.object(gap_module, "_CHUNK", chunk):
+            gap = frontier_gap(result, package)
         assert gap.on_frontier == (package in frontier) == (not rivals)
         if rivals:
             top = max(g for g, _ in rivals)
@@ -346,3 +350,60 @@ def test_synthetic_is_deterministic_and_has_a_zone_of_agreement() -> None:
     assert first != synthetic_exercise(5, 6, 4, seed=8)
     assert first.package_count == 4**6
     assert analyze(first).zopa > 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases(), st.sampled_from([1, 3, 1 << 14]))
+def test_nash_search_without_a_sweep_matches_brute_force(
+    case: tuple[Exercise, Points | None, dict[str, int] | None], chunk: int
+) -> None:
+    exercise, valuations, reservations = case
+    scoring = exercise_sheet(exercise, valuations, reservations)
+    with patch.object(nash, "_CHUNK", chunk):
+        found = nash.nash_package(scoring)
+    expected = brute(exercise, valuations, reservations)["nash"]
+    assert (None if found is None else scoring.package_at(found)) == expected
+
+
+def test_progress_rises_to_the_whole() -> None:
+    seen: list[tuple[int, int]] = []
+    with patch.object(sweep, "_CHUNK", 64):
+        analyze(synthetic_exercise(3, 5, 3, seed=2), progress=lambda *p: seen.append(p))
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and seen[-1] == (1000, 1000) and len(seen) > 5
+
+
+def test_a_sample_analyses_only_its_packages() -> None:
+    exercise = synthetic_exercise(3, 5, 3, seed=2)
+    whole, part = analyze(exercise), analyze(exercise, sample=40, seed=3)
+    assert (part.sampled, part.packages, whole.sampled) == (40, whole.packages, None)
+    exact = {"nash_score"}
+    assert all(
+        part.roles[r].model_dump(exclude=exact) == whole.roles[r].model_dump(exclude=exact)
+        for r in exercise.role_ids
+    )
+    assert part == analyze(exercise, sample=40, seed=3)
+    assert analyze(exercise, sample=exercise.package_count) == whole
+
+
+@settings(max_examples=60, deadline=None)
+@given(cases(), st.data())
+def test_debrief_past_its_budget_agrees_with_the_full_analysis(
+    case: tuple[Exercise, Points | None, dict[str, int] | None], data: st.DataObject
+) -> None:
+    exercise, valuations, reservations = case
+    full = analyze(exercise, valuations, reservations)
+    deal = data.draw(st.none() | st.sampled_from(list(packages(exercise))))
+    points = full.valuations
+    in_force = {role: r.reservation for role, r in full.roles.items()}
+    counted, searched = (
+        debrief(exercise, points, in_force, deal, budget=budget) for budget in (10**9, 0)
+    )
+    assert (counted.frontier_size, counted.zopa) == (len(full.pareto_frontier), full.zopa)
+    assert (searched.frontier_size, searched.zopa) == (None, None)
+    for found in (counted, searched):
+        assert found.nash == full.nash
+        assert found.nash_scores == (
+            None if full.nash is None else {r: a.nash_score for r, a in full.roles.items()}
+        )
+        assert found.gap == (None if deal is None else frontier_gap(full, deal))

@@ -112,3 +112,67 @@ def test_a_session_log_is_analysed_with_the_points_in_force_at_its_end(
     result = json.loads(capsys.readouterr().out)
     assert result["roles"]["fest"]["reservation"] == 25
     assert result["roles"]["town"]["reservation"] == 30
+
+
+@pytest.fixture(scope="module")
+def largest(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The largest exercise the format allows: 12 roles, 12 issues of 6 options."""
+    from tabletop.exercise.synthetic import synthetic_exercise
+
+    exercise = synthetic_exercise(12, 12, 6, seed=1)
+    folder = tmp_path_factory.mktemp("largest")
+    return _write(folder, exercise.model_dump(by_alias=True, exclude_none=True))
+
+
+def test_past_the_budget_analyze_says_what_it_would_take_and_stops(
+    largest: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(largest)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "2,176,782,336 packages × 12 roles" in captured.err
+    assert "--budget" in captured.err and "--sample N" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_a_sample_is_labelled_approximate(
+    largest: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(largest), "--sample", "2000"]) == 0
+    out = capsys.readouterr().out
+    assert "APPROXIMATE: a random sample of 2,000 packages" in out
+    assert main(["analyze", str(largest), "--sample", "2000", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["packages"], result["sampled"]) == (6**12, 2000)
+    assert 0 < len(result["pareto_frontier"]) <= 2000
+
+
+def test_a_budget_lets_a_large_analysis_go_on(
+    tiny_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The tiny exercise is 4 packages × 2 roles: 8 package scores.
+    assert main(["analyze", str(tiny_file), "--budget", "7"]) == 1
+    assert "over the budget of 7" in capsys.readouterr().err
+    assert main(["analyze", str(tiny_file), "--budget", "8", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["packages"], result["sampled"]) == (4, None)
+
+
+def test_a_sample_of_every_package_is_exact(
+    tiny_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(tiny_file), "--sample", "10"]) == 0
+    captured = capsys.readouterr()
+    assert "APPROXIMATE" not in captured.out and "Pareto frontier    3" in captured.out
+    # Not a terminal: no progress bar.
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_budget_and_sample_must_be_whole_positive_numbers(
+    tiny_file: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", str(tiny_file), "--sample", value])
+    assert exit_.value.code == 2
+    assert "--sample" in capsys.readouterr().err

@@ -112,8 +112,9 @@ def test_progress_bar_on_a_terminal(exercise: Path, monkeypatch: pytest.MonkeyPa
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
     assert main(["simulate", str(exercise), "--runs", "4", "--json"]) == 0
-    assert terminal.text.endswith(f"\r[{'#' * 30}] 4/4\n")
-    assert f"\r[{'#' * 15}{'.' * 15}] 2/4" in terminal.text
+    assert f"\r[{'#' * 20}{'.' * 20}] 50%" in terminal.text
+    assert f"\r[{'#' * 40}] 100%" in terminal.text
+    assert terminal.text.endswith("\r")  # the bar is cleared once the runs are done
 
 
 def test_a_log_dir_that_cannot_be_made_is_a_message(

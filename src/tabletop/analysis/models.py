@@ -25,12 +25,16 @@ class RoleAnalysis(_Frozen):
 
 class Analysis(_Frozen):
     packages: int
+    sampled: int | None = None
+    """None when every package was analysed; else how many, drawn at random, the frontier,
+    the Nash package and the zone of agreement (scaled up) come from: approximate figures."""
     pareto_frontier: list[Package]
     """Every package that no other beats for a role without losing for another, in package order."""
     nash: Package | None
-    """Of the packages every role prefers to its reservation, the largest product of gains."""
+    """Of the packages acceptable to every role, the largest product of gains over reservation
+    (the first in package order on ties)."""
     zopa: int
-    """How many packages beat the reservation of every signatory they need."""
+    """How many packages are acceptable to every signatory they need."""
     zopa_example: Package | None
     """The first such package in package order."""
     roles: dict[str, RoleAnalysis]
@@ -45,3 +49,18 @@ class FrontierGap(_Frozen):
     at least as good for every role; 0 on the frontier."""
     better: Package | None
     """That frontier package (the first in package order on ties); none on the frontier."""
+
+
+class Debrief(_Frozen):
+    """What the after-action report measures a session's end by (`debrief`)."""
+
+    packages: int
+    frontier_size: int | None
+    """None past the report's budget: too many packages to count in seconds."""
+    zopa: int | None
+    """Likewise."""
+    nash: Package | None
+    nash_scores: dict[str, int] | None
+    """Each role's score of the Nash package, when there is one."""
+    gap: FrontierGap | None
+    """How far the deal falls short of the frontier; none without a deal."""

@@ -95,6 +95,24 @@ def add_up(values: Sequence[IntArray], positions: IntArray, roles: int) -> IntAr
     return total
 
 
+def extend(positions: IntArray, totals: IntArray, matrix: IntArray) -> tuple[IntArray, IntArray]:
+    """Partial packages (positions and scores) each followed by every option of the next issue.
+
+    Each partial package's extensions follow it in option order, so partial
+    packages in package order stay in package order.
+    """
+    options, roles = matrix.shape
+    grown = (totals[:, None, :] + matrix[None, :, :]).reshape(-1, roles)
+    placed = np.concatenate(
+        [
+            np.repeat(positions, options, axis=0),
+            np.tile(np.arange(options, dtype=np.int64), len(positions))[:, None],
+        ],
+        axis=1,
+    )
+    return placed, grown
+
+
 def digits(indices: IntArray, radices: Sequence[int]) -> IntArray:
     """Mixed-radix digits of package indices, most significant (first issue) first."""
     out = np.empty((len(indices), len(radices)), dtype=np.int64)

@@ -11,14 +11,16 @@ addition.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
+from tabletop.analysis.budget import Progress
 from tabletop.analysis.nash import NashSearch
-from tabletop.analysis.scoring import IntArray, Sheet, add_up, digits
+from tabletop.analysis.scoring import BoolArray, IntArray, Sheet, add_up, digits
 from tabletop.analysis.signatories import Requirement
+from tabletop.engine.rules import acceptable
 
 _CHUNK = 1 << 16
 """Packages per chunk: big enough that numpy's per-call cost vanishes."""
@@ -62,25 +64,45 @@ def chunks(sheet: Sheet) -> Iterator[Chunk]:
 @dataclass(frozen=True)
 class Sweep:
     nash: int | None
-    """Index of the Nash package, if some package beats every reservation."""
+    """Index of the Nash package, if some package is acceptable to every role."""
     zopa: int
     zopa_first: int | None
 
 
-def sweep(sheet: Sheet, required: list[Requirement]) -> Sweep:
-    """Find the Nash package and count the packages every required signatory prefers."""
+def sweep(sheet: Sheet, required: list[Requirement], progress: Progress | None = None) -> Sweep:
+    """Find the Nash package and count the packages acceptable to every required signatory."""
     search = NashSearch()
     zopa = 0
     zopa_first: int | None = None
     for chunk in chunks(sheet):
         gains = chunk.scores - sheet.reservations
         search.update(chunk.start, gains)
-        beats = gains > 0
-        agreed = np.ones(len(gains), dtype=np.bool_)
-        for requirement in required:
-            agreed &= beats[:, requirement.role] | ~requirement.mask(chunk.position, len(gains))
-        hits = np.flatnonzero(agreed)
+        hits = np.flatnonzero(agreed(gains, required, chunk.position))
         if zopa_first is None and len(hits):
             zopa_first = chunk.start + int(hits[0])
         zopa += len(hits)
+        if progress is not None:
+            progress(chunk.start + len(gains), sheet.count)
     return Sweep(search.index, zopa, zopa_first)
+
+
+def sample(sheet: Sheet, required: list[Requirement], indices: IntArray) -> Sweep:
+    """The same over some packages only (by rising index); `zopa` counts those of them."""
+    positions = digits(indices, sheet.radices)
+    gains = sheet.scores(positions) - sheet.reservations
+    search = NashSearch()
+    search.offer(indices, gains)
+    hits = np.flatnonzero(agreed(gains, required, lambda issue: positions[:, issue]))
+    first = int(indices[hits[0]]) if len(hits) else None
+    return Sweep(search.index, len(hits), first)
+
+
+def agreed(
+    gains: IntArray, required: list[Requirement], position: Callable[[int], IntArray]
+) -> BoolArray:
+    """Which packages every signatory they need accepts; `position(k)`: options on issue k."""
+    accepts = acceptable(gains, 0)
+    found = np.ones(len(gains), dtype=np.bool_)
+    for requirement in required:
+        found &= accepts[:, requirement.role] | ~requirement.mask(position, len(gains))
+    return found

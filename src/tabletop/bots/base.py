@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from tabletop.bots.search import Layout, Scale, layout, most_acceptable, scale_of
+from tabletop.bots.search import Layout, Scale, Signals, layout, most_acceptable, scale_of
 from tabletop.engine.acts import (
     Act,
     Amend,
@@ -27,6 +27,7 @@ from tabletop.engine.acts import (
     WalkOut,
     Withdraw,
 )
+from tabletop.engine.rules import acceptable
 from tabletop.engine.state import Proposal
 from tabletop.engine.view import RoleView
 
@@ -89,7 +90,7 @@ class Bot(Protocol):
 
 
 class Negotiator(ABC):
-    """Supports what meets its aspiration, proposes what does, signs what beats its BATNA.
+    """Supports what meets its aspiration, proposes what does, signs what is `acceptable`.
 
     A negotiator plays one session: it remembers what each proposal there is worth to it.
     """
@@ -139,12 +140,16 @@ class Negotiator(ABC):
             points = self._worth[proposal.id] = view.score(proposal.package)
         return points
 
+    def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
+        """What the package it proposes should have most of, given its floor: support."""
+        return scale.signals(live, view.role.id)
+
     def _ratify(self, view: RoleView) -> Act:
         me = view.role.id
         assert view.ratification is not None
         number = view.ratification.proposal
         package = next(p.package for p in view.proposals if p.id == number)
-        if view.score(package) >= view.reservation:
+        if acceptable(view.score(package), view.reservation):
             return Sign(actor=me)
         return Decline(actor=me, reason="this package is worth less to us than no agreement")
 
@@ -171,7 +176,11 @@ class Negotiator(ABC):
         if slipped:
             return Withdraw(actor=me, proposal=min(slipped, key=lambda p: score[p.id]).id)
 
-        unacceptable = [p for p in live if p.id in legal.reject and score[p.id] < view.reservation]
+        unacceptable = [
+            p
+            for p in live
+            if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
+        ]
         line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
         far = [p for p in unacceptable if score[p.id] < line]
         if far and rng.random() < REJECT_CHANCE:
@@ -179,7 +188,7 @@ class Negotiator(ABC):
 
         # Nothing that anyone else backs is worth signing: the table has failed us.
         hopeless = not any(
-            score[p.id] >= view.reservation and set(p.supporters) - {me} for p in live
+            acceptable(score[p.id], view.reservation) and set(p.supporters) - {me} for p in live
         )
         last_round = view.round >= view.rounds
         if last_round and hopeless and rng.random() < WALK_OUT_CHANCE:
@@ -187,7 +196,7 @@ class Negotiator(ABC):
             return WalkOut(actor=me, reason=reason)
 
         if "propose" in legal:
-            package = most_acceptable(scale, floor, scale.signals(live, me))
+            package = most_acceptable(scale, floor, self.signals(view, scale, live))
             if package is not None and all(p.package != package for p in live):
                 return _put(view, package, live)
         if unacceptable:

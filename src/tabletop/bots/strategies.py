@@ -13,7 +13,9 @@ import math
 from collections.abc import Callable
 
 from tabletop.bots.base import Bot, Negotiator
-from tabletop.bots.search import Scale
+from tabletop.bots.estimates import joint_interest
+from tabletop.bots.search import Scale, Signals
+from tabletop.engine.state import Proposal
 from tabletop.engine.view import RoleView
 
 BOULWARE = 0.2
@@ -74,13 +76,34 @@ class Reciprocating(Negotiator):
         return min(mirrored, deadline)
 
 
+class Integrative(TimeBased):
+    """Concedes on the clock like a linear bot, but proposes for joint gain.
+
+    Of the packages that meet its aspiration, it proposes the one the others
+    should like best by its estimate of their interests (`joint_interest`),
+    built from the public table only. As its aspiration falls it walks along
+    its estimate of the frontier, towards where every delegation gains.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(LINEAR)
+
+    def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
+        return joint_interest(scale, view.proposals, view.role.id)
+
+
 STRATEGIES: dict[str, Callable[[], Bot]] = {
     "boulware": lambda: TimeBased(BOULWARE),
     "linear": lambda: TimeBased(LINEAR),
     "conceder": lambda: TimeBased(CONCEDER),
     "reciprocating": Reciprocating,
+    "integrative": Integrative,
 }
 """Strategy name → a fresh bot; each role gets its own bot."""
+
+ROTATION = ("boulware", "linear", "conceder", "reciprocating")
+"""The strategies a simulation deals out to roles given none, in turn: the classic four, so
+that a strategy added later changes no existing simulation."""
 
 
 class UnknownStrategy(ValueError):

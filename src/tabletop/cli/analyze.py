@@ -14,10 +14,11 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError, load_exercise
+from tabletop.cli.common import CommandError, ProgressBar, load_exercise
+from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
-    from tabletop.analysis import Analysis, Package
+    from tabletop.analysis import Analysis, Package, Valuations
     from tabletop.exercise.model import Exercise
 
 
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="analyse every package: Pareto frontier, Nash package, each role's range",
         description="Analyse every package of an exercise: the Pareto frontier, the "
         "Nash bargaining package, the zone of agreement (packages every required "
-        "signatory prefers to its reservation) and each role's best and worst package.",
+        "signatory values at least at its reservation) and each role's best and worst package.",
     )
     parser.add_argument(
         "exercise",
@@ -39,18 +40,41 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object instead of a summary"
     )
+    parser.add_argument(
+        "--budget",
+        type=_count,
+        metavar="N",
+        help="analyse even if that takes up to N package scores (packages × roles); "
+        "past the default budget, analyze says what it would cost and stops",
+    )
+    parser.add_argument(
+        "--sample",
+        type=_count,
+        metavar="N",
+        help="analyse N packages drawn at random instead of all: quick on any exercise, "
+        "but the frontier, the Nash package and the zone of agreement are approximate",
+    )
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from tabletop.analysis import analyze
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: must be at least 1")
+    return value
 
+
+def run(args: argparse.Namespace) -> int:
     path: Path = args.exercise
     if path.suffix == ".jsonl":
-        exercise, analysis = _at_end_of(path)
+        exercise, valuations, reservations = _at_end_of(path)
     else:
-        exercise = load_exercise(path)
-        analysis = analyze(exercise)
+        exercise, valuations, reservations = load_exercise(path), None, None
+    _check_budget(path, exercise, args.budget, args.sample)
+    analysis = _analyze(exercise, valuations, reservations, args.sample)
     if args.json:
         print(json.dumps(analysis.model_dump(exclude={"valuations"}), indent=2))
     else:
@@ -58,9 +82,52 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _at_end_of(path: Path) -> tuple[Exercise, Analysis]:
-    """The exercise of a session log, analysed with the points in force at its last event."""
+def _check_budget(path: Path, exercise: Exercise, budget: int | None, sample: int | None) -> None:
+    """Refuse, before any work, an analysis past the budget, saying what it would take."""
+    from tabletop.analysis.budget import BUDGET, seconds, work
+
+    roles = len(exercise.roles)
+    needed = work(exercise) if sample is None else min(sample, exercise.package_count) * roles
+    allowed = BUDGET if budget is None else budget
+    if needed <= allowed:
+        return
+    raise CommandError(
+        f"{path}: analysing {exercise.package_count:,} packages × {roles} roles is "
+        f"{needed:,} package scores, about {_duration(seconds(needed))} of work, over the "
+        f"budget of {allowed:,}. To go on, raise it with --budget {needed}, or analyse "
+        "a random sample with --sample N (approximate results)."
+    )
+
+
+def _duration(secs: float) -> str:
+    if secs < 120:
+        return f"{max(secs, 1):.0f} s"
+    if secs < 7200:
+        return f"{secs / 60:.0f} min"
+    return f"{secs / 3600:.0f} h"
+
+
+def _analyze(
+    exercise: Exercise,
+    valuations: Valuations | None,
+    reservations: dict[str, int] | None,
+    sample: int | None,
+) -> Analysis:
+    """The analysis, with a progress bar on a terminal."""
     from tabletop.analysis import analyze
+
+    bar = ProgressBar(raw(sys.stderr)) if sys.stderr.isatty() else None
+    try:
+        return analyze(
+            exercise, valuations, reservations, sample=sample, progress=bar.show if bar else None
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _at_end_of(path: Path) -> tuple[Exercise, Valuations, dict[str, int]]:
+    """The exercise of a session log, with the points in force at its last event."""
     from tabletop.log import LogError, read_log, rebuild
 
     try:
@@ -69,26 +136,33 @@ def _at_end_of(path: Path) -> tuple[Exercise, Analysis]:
     except LogError as error:
         raise CommandError(str(error)) from None
     if contents.problem is not None:
-        print(f"tabletop: {path}:{contents.problem.line}: {contents.problem.message}; "
-              f"analysing the {len(contents.events)} events before it", file=sys.stderr)
-    exercise = contents.header.exercise
-    return exercise, analyze(exercise, state.valuations, state.reservations)
+        print(
+            f"tabletop: {path}:{contents.problem.line}: {contents.problem.message}; "
+            f"analysing the {len(contents.events)} events before it",
+            file=sys.stderr,
+        )
+    return contents.header.exercise, state.valuations, state.reservations
 
 
 def summary(exercise: Exercise, analysis: Analysis) -> str:
     """The analysis for a person: counts first, then the Nash package, then each role."""
     from tabletop.analysis import score
 
-    lines = [
-        exercise.title,
+    lines = [exercise.title]
+    if analysis.sampled is not None:
+        lines.append(
+            f"  APPROXIMATE: a random sample of {analysis.sampled:,} packages; the frontier "
+            "is the sample's and the zone of agreement is scaled up from it"
+        )
+    lines += [
         f"  packages           {analysis.packages:,}",
         f"  Pareto frontier    {len(analysis.pareto_frontier):,}",
-        f"  zone of agreement  {analysis.zopa:,} (beat the reservation of every "
-        "signatory they need)",
+        f"  zone of agreement  {analysis.zopa:,} (worth at least the reservation of "
+        "every signatory they need)",
         "",
     ]
     if analysis.nash is None:
-        lines.append("Nash package: none — no package beats every role's reservation")
+        lines.append("Nash package: none — no package is worth every role's reservation")
     else:
         lines.append("Nash package (largest product of gains over reservation):")
         lines.extend(_package(exercise, analysis.nash))

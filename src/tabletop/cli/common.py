@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
+    from tabletop.log import Seat
 
 
 class CommandError(Exception):
@@ -86,3 +87,45 @@ def bot_seats(exercise: Exercise, chosen: list[tuple[str, str]]) -> dict[str, st
             raise CommandError(f"{given}: {role} already plays {seats[role]}", exit_code=2)
         seats[role] = strategy
     return seats
+
+
+def new_session(args: argparse.Namespace) -> tuple[Exercise, dict[str, Seat], int, Path]:
+    """The exercise, seats, seed and log path that `play` and `host` give a new session."""
+    import random
+
+    from tabletop.log import Seat
+    from tabletop.tui.paths import new_log_path
+
+    exercise = load_exercise(args.exercise)
+    bots = bot_seats(exercise, args.bot)
+    seats = {
+        role: Seat(kind="bot", strategy=bots[role]) if role in bots else Seat(kind="human")
+        for role in exercise.role_ids
+    }
+    seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
+    path = (args.log or new_log_path(exercise.id)).expanduser()
+    return exercise, seats, seed, path
+
+
+class ProgressBar:
+    """`[#####.....] 50%`, redrawn in place on one terminal line, cleared when done."""
+
+    WIDTH = 40
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown = -1
+
+    def show(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        if filled == self._shown:
+            return
+        percent = 100 * done // max(total, 1)
+        self._stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent}%")
+        self._stream.flush()
+        self._shown = filled
+
+    def close(self) -> None:
+        if self._shown >= 0:
+            self._stream.write("\r" + " " * (self.WIDTH + 8) + "\r")
+            self._stream.flush()

@@ -14,17 +14,21 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError, add_bot_option, bot_seats, load_exercise
+from tabletop.cli.common import (
+    CommandError,
+    ProgressBar,
+    add_bot_option,
+    bot_seats,
+    load_exercise,
+)
 from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
     from tabletop.simulation import SimulationSummary, Spread
 
-_BAR = 30
-"""Width of the progress bar, in characters."""
 _POOL_FROM = 100
 """Runs from which other cores are worth their start-up (about half a second) by default."""
 
@@ -90,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.log_dir is not None:
         _make_folder(args.log_dir)
-    bar = _ProgressBar(raw(sys.stderr)) if sys.stderr.isatty() else None
+    bar = ProgressBar(raw(sys.stderr)) if sys.stderr.isatty() else None
     with _spread(args) as spread:
         try:
             summary = simulate(
@@ -139,25 +143,6 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(f"{folder}: cannot create the log folder: {error.strerror}") from None
-
-
-class _ProgressBar:
-    """`[#####.....] 50/100`, redrawn in place on one terminal line."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._shown = False
-
-    def show(self, done: int, total: int) -> None:
-        filled = _BAR * done // total
-        self._stream.write(f"\r[{'#' * filled}{'.' * (_BAR - filled)}] {done}/{total}")
-        self._stream.flush()
-        self._shown = True
-
-    def close(self) -> None:
-        if self._shown:
-            self._stream.write("\n")
-            self._stream.flush()
 
 
 def report(exercise: Exercise, summary: SimulationSummary) -> str:

@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator, Sequence
-from typing import Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from tabletop.engine.state import Proposal, Table
 from tabletop.exercise.conditions import Ending, Facts
 from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
+
+_Verdict = TypeVar("_Verdict", covariant=True)
+
+
+class _Score(Protocol[_Verdict]):
+    def __ge__(self, other: Any, /) -> _Verdict: ...
+
+
+def acceptable(score: _Score[_Verdict], reservation: object) -> _Verdict:
+    """The project's one acceptance rule: a package is acceptable to a role worth at least
+    its reservation.
+
+    No agreement leaves a role its reservation, so a package worth exactly that
+    is no loss: bots sign it, and the analysis counts it in the zone of
+    agreement and among the Nash candidates. Works on a score or, element by
+    element, on an array of them.
+    """
+    return score >= reservation
 
 
 def facts(table: Table, package: dict[str, str] | None, ended_by: Ending | None = None) -> Facts:

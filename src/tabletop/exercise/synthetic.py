@@ -147,3 +147,24 @@ def _injects(
             ],
         },
     ]
+
+
+def independent_exercise(roles: int, issues: int, options: int, seed: int) -> Exercise:
+    """`synthetic_exercise`, but every role's points drawn apart (0–100 an option), no injects.
+
+    Independent interests are the hard case for the analysis (a third or more
+    of the packages on the frontier) and for bots (a small zone of
+    agreement). Each reservation is the role's mean score over all packages.
+    """
+    base = synthetic_exercise(roles, issues, options, seed=seed)
+    rng = random.Random(seed)
+    data = base.model_dump(by_alias=True, exclude_none=True)
+    data["valuations"] = {
+        role: {i.id: {o.id: rng.randint(0, 100) for o in i.options} for i in base.issues}
+        for role in base.role_ids
+    }
+    for role in data["roles"]:
+        points = data["valuations"][role["id"]]
+        role["reservation"] = round(sum(sum(p.values()) / len(p) for p in points.values()))
+    data["injects"] = []
+    return Exercise.model_validate(data)

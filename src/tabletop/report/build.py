@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from tabletop.analysis import analyze, frontier_gap
+from tabletop.analysis import debrief
 from tabletop.engine.events import Event
 from tabletop.engine.history import History, history
 from tabletop.engine.state import SessionState
@@ -143,8 +143,9 @@ class Frontier:
     """Where the deal sits against what the exercise offered (valuations in force at the end)."""
 
     packages: int
-    frontier_size: int
-    zopa: int
+    frontier_size: int | None
+    """None (as `zopa`) when there were too many packages to count for a report."""
+    zopa: int | None
     nash: PackageLines | None
     deal: PackageLines | None
     on_frontier: bool | None
@@ -354,26 +355,26 @@ def _sheets(exercise: Exercise, state: SessionState) -> dict[str, dict[str, dict
 
 
 def _against_frontier(exercise: Exercise, state: SessionState) -> tuple[list[RoleScore], Frontier]:
-    """The scores and the frontier section, from one analysis of the sheet in force at the end."""
-    analysis = analyze(exercise, state.valuations, state.reservations)
+    """The scores and the frontier section, from the sheet in force at the end."""
     conclusion = state.conclusion
     deal = conclusion.package if conclusion else None
-    gap = frontier_gap(analysis, deal) if deal else None
+    found = debrief(exercise, state.valuations, state.reservations, deal or None)
+    gap = found.gap
     scores = [
         RoleScore(
             role=role,
             name=actor_name(exercise, role),
             score=conclusion.scores[role] if conclusion else None,
             reservation=state.reservations[role],
-            nash=analysis.roles[role].nash_score,
+            nash=found.nash_scores[role] if found.nash_scores else None,
         )
         for role in exercise.role_ids
     ]
-    nash = analysis.nash
+    nash = found.nash
     return scores, Frontier(
-        packages=analysis.packages,
-        frontier_size=len(analysis.pareto_frontier),
-        zopa=analysis.zopa,
+        packages=found.packages,
+        frontier_size=found.frontier_size,
+        zopa=found.zopa,
         nash=package_lines(exercise, nash) if nash else None,
         deal=package_lines(exercise, deal) if deal else None,
         on_frontier=gap.on_frontier if gap else None,

@@ -73,11 +73,19 @@ def status(report: Report) -> str:
 
 def frontier_sentences(frontier: Frontier) -> list[str]:
     """Where the deal sits against the Pareto frontier and the Nash package."""
-    lines = [
-        f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the Pareto "
-        f"frontier and {frontier.zopa} in the zone of agreement (better than no deal for "
-        "every signatory they need; valuations and reservations as in force at the end)."
-    ]
+    if frontier.frontier_size is None or frontier.zopa is None:
+        counted = (
+            f"Of {frontier.packages} possible packages, too many to count the Pareto frontier "
+            "and the zone of agreement for a report (`tabletop analyze --budget N` counts them)."
+        )
+    else:
+        counted = (
+            f"Of {frontier.packages} possible packages, {frontier.frontier_size} are on the "
+            f"Pareto frontier and {frontier.zopa} in the zone of agreement (worth at least no "
+            "deal to every signatory they need; valuations and reservations as in force at the "
+            "end)."
+        )
+    lines = [counted]
     if frontier.deal is not None:
         if frontier.on_frontier:
             lines.append(
@@ -90,9 +98,7 @@ def frontier_sentences(frontier: Frontier) -> list[str]:
                 f"({inline_package(frontier.better)})."
             )
     if frontier.nash is None:
-        lines.append(
-            "No package gives every delegation more than its reservation: no Nash package."
-        )
+        lines.append("No package is worth its reservation to every delegation: no Nash package.")
     else:
         lines.append(f"The Nash bargaining package: {inline_package(frontier.nash)}.")
         if frontier.deal is None and frontier.nash_joint_gain is not None:

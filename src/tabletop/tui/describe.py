@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
+from tabletop.controls import escaped
 from tabletop.engine import Event, Proposal
 from tabletop.exercise.model import Exercise
 from tabletop.narration.events import event_words
@@ -20,7 +21,6 @@ from tabletop.narration.names import (
     actor_name,
     names,
     package_lines,
-    package_words,
 )
 from tabletop.narration.segments import Kind, Segment
 
@@ -31,7 +31,6 @@ __all__ = [
     "event_text",
     "names",
     "package_lines",
-    "package_text",
     "proposal_text",
     "styled",
 ]
@@ -47,20 +46,16 @@ STYLES: dict[Kind, str] = {
 
 
 def styled(words: Iterable[Segment]) -> Text:
+    """The words as `Text`, any control character written out, as `literal` does."""
     text = Text()
     for segment in words:
-        text.append(segment.text, style=STYLES[segment.kind])
+        text.append(escaped(segment.text), style=STYLES[segment.kind])
     return text
 
 
 def event_text(exercise: Exercise, event: Event) -> Text:
     """One event as a line of the timeline; screens show only events their viewer may read."""
     return styled(event_words(exercise, event))
-
-
-def package_text(exercise: Exercise, package: dict[str, str]) -> Text:
-    """A package on one line, by label."""
-    return styled(package_words(exercise, package))
 
 
 def proposal_text(exercise: Exercise, proposal: Proposal) -> Text:

@@ -8,9 +8,12 @@ code: `keymap.json` in the user config folder maps ids to keys, e.g.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_dir
+from textual.app import App
 from textual.binding import Binding, BindingType
 
 APP: list[BindingType] = [
@@ -102,6 +105,16 @@ HANDOVER: list[BindingType] = [
         "Back to Control",
         tooltip="Control keeps the keyboard",
         id="handover.back",
+    ),
+]
+
+GIVE_BACK: list[BindingType] = [
+    Binding(
+        "enter",
+        "confirm",
+        "Control is here",
+        tooltip="Control has the keyboard back: show the console",
+        id="give_back.confirm",
     ),
 ]
 
@@ -209,6 +222,67 @@ PROMPT: list[BindingType] = [
 HELP: list[BindingType] = [
     Binding("escape,q", "close", "Close", tooltip="Back to where you were", id="help.close"),
 ]
+
+
+HOST: list[BindingType] = [
+    Binding("f2", "seats", "Seats", tooltip="Join codes, and who is connected", id="host.seats"),
+]
+
+SEATS: list[BindingType] = [
+    Binding("escape,f2", "close", "Close", tooltip="Back to the console", id="seats.close"),
+    Binding(
+        "r", "seat('reissue')", "New code", tooltip="A new code for the seat", id="seats.reissue"
+    ),
+    Binding("b", "seat('bot')", "To a bot", tooltip="A bot plays the seat", id="seats.bot"),
+    Binding(
+        "k",
+        "seat('keyboard')",
+        "To the hot seat",
+        tooltip="The seat plays at this keyboard",
+        id="seats.keyboard",
+    ),
+]
+
+
+SCREENS: tuple[list[BindingType], ...] = (
+    APP,
+    START,
+    SETUP,
+    CONSOLE,
+    HANDOVER,
+    GIVE_BACK,
+    DELEGATION,
+    OUTCOME,
+    CLOCK,
+    CONFIRM,
+    REPLAY,
+    PROMPT,
+    HELP,
+    HOST,
+    SEATS,
+)
+"""Every screen's bindings: what the help and the console's panel read their keys from."""
+
+
+def shown_keys(app: App[Any]) -> dict[str, str]:
+    """Binding id → the key a person presses for it, as the footer shows it.
+
+    After the user's keymap (the app's `user_keys`, as `user_keymap` read them;
+    an app without them uses the keys as bound): a remap changes the help and
+    the console's panel as it changes the footer. Of several keys, the first.
+    """
+    remapped: Mapping[str, str] = getattr(app, "user_keys", {})
+    shown: dict[str, str] = {}
+    for bindings in SCREENS:
+        for binding in bindings:
+            if not isinstance(binding, Binding) or binding.id is None:
+                continue
+            keys, display = binding.key, binding.key_display
+            if binding.id in remapped:
+                keys, display = remapped[binding.id], None
+            first = Binding(keys.split(",")[0].strip(), binding.action, key_display=display)
+            shown[binding.id] = app.get_key_display(first)
+    return shown
 
 
 def user_keymap(path: Path | None = None) -> dict[str, str]:

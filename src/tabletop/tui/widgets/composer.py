@@ -1,8 +1,10 @@
 """The move composer: a delegation picks an act, fills it in, sees its score, and sends it.
 
 Every act kind is listed, legal or not; one that is not legal now says why,
-in the engine's words (`legal.reasons`), instead of vanishing. The composer
-builds the act and posts it up; the engine alone decides whether it stands.
+in the engine's words (`legal.reasons`), instead of vanishing. Which fields
+an act has is `tabletop.forms`' table; the composer lays them out, hands the
+filled-in `Draft` to `build_act` and posts the act up; the engine alone
+decides whether it stands.
 """
 
 from __future__ import annotations
