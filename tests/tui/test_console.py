@@ -9,7 +9,6 @@ from pathlib import Path
 from textual.widgets import Button, Input, MarkdownViewer, Select
 
 from tabletop.exercise.model import Exercise
-from tabletop.log import Seat
 from tabletop.tui.app import new_session_app
 from tabletop.tui.keymap import user_keymap
 from tabletop.tui.screens.choice import ChoiceScreen
@@ -22,13 +21,9 @@ from tabletop.tui.screens.help import HelpScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.widgets.composer import Composer
 from tabletop.tui.widgets.key_footer import KeyFooter
-from tests.tui.helpers import phase, run_out, screen_text, until
+from tests.tui.helpers import humans, phase, run_out, screen_text, until
 
 SIZE = (80, 24)
-
-
-def humans(exercise: Exercise) -> dict[str, Seat]:
-    return {r: Seat(kind="human") for r in exercise.role_ids}
 
 
 async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path: Path) -> None:
@@ -48,7 +43,11 @@ async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path
         await pilot.press("enter")
         assert isinstance(app.screen, ClockPrompt)
         assert "Time is up for Town" in screen_text(app)
+        # "m" for more time: "x" is the console's "add a round", a different act.
+        assert "m 10 s more" in screen_text(app)
         await pilot.press("x")
+        assert isinstance(app.screen, ClockPrompt)
+        await pilot.press("m")
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         await pilot.press("enter")
         assert isinstance(app.screen, DelegationScreen) and live.mover == "town"
@@ -157,6 +156,8 @@ async def test_the_mouse_works_and_an_abort_leaves_no_outcome(
         assert phase(app) == "briefing"
         await pilot.press("exclamation_mark")
         assert "Abort the session?" in screen_text(app)
+        await pilot.click("#confirm")
+        assert "no outcome and no scores" in screen_text(app)
         await pilot.click("#confirm")
         await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
         assert "The session was aborted" in screen_text(app)
