@@ -199,19 +199,17 @@ def summary(exercise: Exercise, analysis: Analysis) -> str:
 
 
 def _package(exercise: Exercise, package: Package) -> list[str]:
+    from tabletop.narration.names import package_lines
+
     width = max(len(issue.name) for issue in exercise.issues)
-    return [
-        f"    {issue.name:<{width}}  {name}"
-        for issue, name in zip(exercise.issues, _names(exercise, package), strict=True)
-    ]
+    return [f"    {issue:<{width}}  {option}" for issue, option in package_lines(exercise, package)]
 
 
 def _names(exercise: Exercise, package: Package) -> list[str]:
     """Option names in issue order: what a person reads, where the JSON has ids."""
-    return [
-        next(o.name for o in issue.options if o.id == package[issue.id])
-        for issue in exercise.issues
-    ]
+    from tabletop.narration.names import package_lines
+
+    return [option for _, option in package_lines(exercise, package)]
 
 
 def _ranked(label: str, score: int, names: list[str]) -> list[str]:
