@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError, ProgressBar, load_exercise
+from tabletop.cli.common import CommandError, ProgressBar, load_exercise, positive
 from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
@@ -42,29 +42,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--budget",
-        type=_count,
+        type=positive,
         metavar="N",
         help="analyse even if that takes up to N package scores (packages × roles); "
         "past the default budget, analyze says what it would cost and stops",
     )
     parser.add_argument(
         "--sample",
-        type=_count,
+        type=positive,
         metavar="N",
         help="analyse N packages drawn at random instead of all: quick on any exercise, "
         "but the frontier, the Nash package and the zone of agreement are approximate",
     )
     parser.set_defaults(run=run)
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be at least 1")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
