@@ -21,6 +21,7 @@ HEADLESS = [
     "tabletop.papers",
     "tabletop.design",
     "tabletop.simulation",
+    "tabletop.files",
     "tabletop.net.host",
     "tabletop.net.client",
     "tabletop.net.headless",

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tabletop.engine.rules import acceptable
 from tabletop.exercise.conditions import AllOf, Condition, EndedBy, Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.references import Path
@@ -59,7 +60,7 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
             best = best_signed[signer]
             if best is None or points > best:
                 best_signed[signer] = points
-        if needed and all(scores[signer] >= reservation[signer] for signer in needed):
+        if needed and all(acceptable(scores[s], reservation[s]) for s in needed):
             signable += 1
             reached.add(_outcome(exercise, package))
     if signable == 0:
@@ -70,7 +71,7 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
         )
     for index, role in enumerate(exercise.roles):
         best = best_signed[role.id]
-        if best is not None and best < role.reservation:
+        if best is not None and not acceptable(best, role.reservation):
             yield Warning(
                 ("roles", index, "reservation"),
                 f"{role.id}'s reservation ({role.reservation}) is above its score for every "

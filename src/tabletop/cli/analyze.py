@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError, ProgressBar, load_exercise
+from tabletop.cli.common import CommandError, ProgressBar, load_exercise, positive
 from tabletop.cli.terminal import raw
 
 if TYPE_CHECKING:
@@ -42,29 +42,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--budget",
-        type=_count,
+        type=positive,
         metavar="N",
         help="analyse even if that takes up to N package scores (packages × roles); "
         "past the default budget, analyze says what it would cost and stops",
     )
     parser.add_argument(
         "--sample",
-        type=_count,
+        type=positive,
         metavar="N",
         help="analyse N packages drawn at random instead of all: quick on any exercise, "
         "but the frontier, the Nash package and the zone of agreement are approximate",
     )
     parser.set_defaults(run=run)
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be at least 1")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -199,19 +189,17 @@ def summary(exercise: Exercise, analysis: Analysis) -> str:
 
 
 def _package(exercise: Exercise, package: Package) -> list[str]:
+    from tabletop.narration.names import package_lines
+
     width = max(len(issue.name) for issue in exercise.issues)
-    return [
-        f"    {issue.name:<{width}}  {name}"
-        for issue, name in zip(exercise.issues, _names(exercise, package), strict=True)
-    ]
+    return [f"    {issue:<{width}}  {option}" for issue, option in package_lines(exercise, package)]
 
 
 def _names(exercise: Exercise, package: Package) -> list[str]:
     """Option names in issue order: what a person reads, where the JSON has ids."""
-    return [
-        next(o.name for o in issue.options if o.id == package[issue.id])
-        for issue in exercise.issues
-    ]
+    from tabletop.narration.names import package_lines
+
+    return [option for _, option in package_lines(exercise, package)]
 
 
 def _ranked(label: str, score: int, names: list[str]) -> list[str]:

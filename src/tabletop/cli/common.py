@@ -89,6 +89,17 @@ def bot_seats(exercise: Exercise, chosen: list[tuple[str, str]]) -> dict[str, st
     return seats
 
 
+def positive(text: str) -> int:
+    """An argparse type: a count of 1 or more, written with or without `,` or `_` between digits."""
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
+    return value
+
+
 def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     """`--rounds` and `--turn-seconds`: one session's own schedule, kept in its log header."""
     parser.add_argument(

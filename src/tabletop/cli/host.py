@@ -115,10 +115,10 @@ def _codes(recorded: RecordedSession, fresh: bool) -> Codes:
 
 
 def _export(codes: Codes, path: Path) -> None:
-    from tabletop.net.codes import write_private
+    from tabletop.files import replace_whole
 
     try:
-        write_private(path, json.dumps(codes.as_dict(), indent=2) + "\n")
+        replace_whole(path, json.dumps(codes.as_dict(), indent=2) + "\n", private=True)
     except OSError as error:
         raise CommandError(f"{path}: cannot write the codes: {error.strerror}") from None
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from tabletop.cli.common import CommandError
-from tabletop.cli.report import FORMATS, _format_of, write_atomically
+from tabletop.cli.output import FORMATS, format_of, write_atomically
 
 EVERY = "all"
 
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             f"{CONTROL} or {EVERY}"
         )
     output: Path | None = args.output
-    if (args.format or _format_of(output)) == "html":
+    if (args.format or format_of(output)) == "html":
         text = to_html(title, documents)
     else:
         text = "\n\n---\n\n".join(documents) + "\n"

@@ -9,15 +9,11 @@ and renamed over it.
 from __future__ import annotations
 
 import argparse
-import os
-import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from tabletop.cli.common import CommandError
-
-FORMATS = ("md", "html")
+from tabletop.cli.output import FORMATS, format_of, write_atomically
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     except LogError as error:
         raise CommandError(str(error)) from None
     output: Path | None = args.output
-    chosen = args.format or _format_of(output)
+    chosen = args.format or format_of(output)
     text = to_html(report) if chosen == "html" else to_markdown(report)
     if output is None:
         sys.stdout.write(text)
@@ -75,63 +71,3 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def _format_of(output: Path | None) -> str:
-    return "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the whole new one.
-
-    Only a regular file is replaced: renaming over a symlink, a fifo or a
-    device node (`-o /dev/stdout` run as root) would put a report where
-    something else belongs.
-    """
-    _refuse_special(path)
-    directory = path.parent
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{path.name}.", suffix=".partial"
-        )
-    except OSError as error:
-        raise CommandError(f"{path}: cannot write here: {error.strerror}") from None
-    replaced = False
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        # mkstemp makes the file private; a report gets the usual permissions.
-        os.chmod(temporary, 0o666 & ~_umask())
-        _refuse_special(path)
-        os.replace(temporary, path)
-        replaced = True
-    except OSError as error:
-        raise CommandError(f"{path}: cannot write the report: {error.strerror}") from None
-    finally:
-        if not replaced:
-            Path(temporary).unlink(missing_ok=True)
-
-
-def _refuse_special(path: Path) -> None:
-    """CommandError unless `path` is a regular file (not a link to one) or nothing yet."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise CommandError(f"{path}: cannot write the report: {error.strerror}") from None
-    if stat.S_ISLNK(mode):
-        raise CommandError(f"{path}: is a symbolic link; give the path of a regular file")
-    if not stat.S_ISREG(mode):
-        raise CommandError(
-            f"{path}: is not a regular file (a folder, fifo or device): "
-            "give a new path or a file to replace, or leave out -o to print the report"
-        )
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

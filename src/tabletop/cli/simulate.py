@@ -22,6 +22,7 @@ from tabletop.cli.common import (
     add_bot_option,
     bot_seats,
     load_exercise,
+    positive,
 )
 from tabletop.cli.terminal import raw
 
@@ -44,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
     parser.add_argument(
-        "--runs", type=_positive, default=100, metavar="N", help="sessions to play (default 100)"
+        "--runs", type=positive, default=100, metavar="N", help="sessions to play (default 100)"
     )
     parser.add_argument(
         "--seed", type=int, default=0, metavar="N", help="simulation seed (default 0)"
@@ -57,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--jobs",
-        type=_positive,
+        type=positive,
         metavar="N",
         help=f"play on N cores of this machine (default: all it may use, from {_POOL_FROM} runs)",
     )
@@ -68,16 +69,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(needs tabletop[cluster] here and on the workers)",
     )
     parser.set_defaults(run=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

@@ -47,10 +47,6 @@ def names(exercise: Exercise, roles: Iterable[str]) -> str:
     return ", ".join(actor_name(exercise, r) for r in roles) or "—"
 
 
-def issue_name(exercise: Exercise, issue: str) -> str:
-    return next((i.name for i in exercise.issues if i.id == issue), issue)
-
-
 def option_name(exercise: Exercise, issue: str, option: str) -> str:
     found = next((i.option(option) for i in exercise.issues if i.id == issue), None)
     return found.name if found else option

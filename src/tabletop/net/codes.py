@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hmac
 import json
-import os
 import secrets
 import time
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
+from tabletop.files import replace_whole
 from tabletop.net.protocol import PROJECTOR
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -88,23 +88,7 @@ class Codes:
 
     def save(self, path: Path) -> None:
         """Write the codes where only their owner can read them, replacing the file whole."""
-        write_private(path, json.dumps(self._codes, indent=2) + "\n")
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write a file readable by its owner alone (0600), atomically."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(partial, 0o600)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        replace_whole(path, json.dumps(self._codes, indent=2) + "\n", private=True)
 
 
 class Throttle:

@@ -23,10 +23,6 @@ MAX_ANSWERS = 32
 """Answers waiting to be sent; more, and the seat is sending acts without reading."""
 
 
-class Slow(Exception):
-    """The seat does not read what it is sent."""
-
-
 class Link:
     def __init__(
         self,

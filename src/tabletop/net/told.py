@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from types import MappingProxyType
 
 from tabletop.engine import Event, LegalActs, RoleView
+from tabletop.engine.phases import TURN_PHASES
 from tabletop.engine.state import Table
 from tabletop.exercise.model import Exercise
 from tabletop.net.protocol import Legal, Picture
@@ -27,7 +28,7 @@ def told_view(exercise: Exercise, picture: Picture, events: Sequence[Event]) -> 
     table.phase = picture.phase
     table.round = picture.round
     table.rounds = picture.rounds
-    if picture.turn is not None and picture.phase in ("opening", "negotiating"):
+    if picture.turn is not None and picture.phase in TURN_PHASES:
         table.turn_index = table.order.index(picture.turn)
     table.set_proposals(picture.proposals)
     table.ratification = picture.ratification
