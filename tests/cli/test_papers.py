@@ -72,3 +72,11 @@ def test_an_unknown_role_is_named(capsys: Capture) -> None:
     code, out, err = papers(capsys, TREATY, "--role", "japan")
     assert (code, out) == (1, "")
     assert "--role 'japan': no such role; choose one of usa, dprk" in err
+
+
+def test_a_link_that_would_run_something_is_shown_as_text(capsys: Capture, tmp_path: Path) -> None:
+    hostile = EXERCISE.replace(
+        "North wants security [F1].", "North wants [security](javascript:alert(1)) [F1].", 1
+    )
+    _, md, _ = papers(capsys, str(write_exercise(tmp_path, hostile)), "--role", "north")
+    assert "[security]\\(javascript:alert(1))" in md

@@ -10,7 +10,7 @@ from tabletop.engine.acts import Advance, Annotate, Propose, Reject, Start, Stat
 from tabletop.exercise.model import Exercise
 from tabletop.log import RecordedSession, Seat, read_log
 from tabletop.report import build_report, to_html, to_markdown
-from tabletop.report.prose import followable
+from tabletop.safe_markdown import followable
 from tests.hostile.conftest import HTML, LINK, QUIT, hostile_data
 from tests.report.test_markdown_safety import assert_safe, parsed
 

@@ -12,6 +12,7 @@ import re
 from tabletop.engine import RoleView, Session, role_view
 from tabletop.exercise.citations import cited_facts
 from tabletop.exercise.model import Exercise, Inject, RoundTrigger
+from tabletop.safe_markdown import unlinked
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~])")
 
@@ -58,7 +59,7 @@ def delegation_papers(view: RoleView) -> str:
         for other in others:
             blocks += [f"### {plain(other.title)}", prose(other.public_briefing)]
     blocks += _sources(exercise, "\n\n".join(blocks))
-    return "\n\n".join(blocks)
+    return unlinked("\n\n".join(blocks))
 
 
 def instructor_pack(exercise: Exercise) -> str:
@@ -66,7 +67,7 @@ def instructor_pack(exercise: Exercise) -> str:
     pack = exercise.facilitator
     blocks = [f"# {plain(exercise.title)}: instructor pack", prose(exercise.summary)]
     if pack is None:
-        return "\n\n".join([*blocks, "*This exercise has no instructor pack.*"])
+        return unlinked("\n\n".join([*blocks, "*This exercise has no instructor pack.*"]))
     blocks += ["## Learning objectives", "\n".join(f"- {plain(o)}" for o in pack.objectives)]
     for plan in pack.timing:
         rows = ["| Minutes | Activity |", "|---:|---|"]
@@ -92,7 +93,7 @@ def instructor_pack(exercise: Exercise) -> str:
             "\n".join(f"- **{plain(t.term)}**: {plain(t.meaning)}" for t in pack.glossary)
         )
     blocks += _sources(exercise, "\n\n".join(blocks))
-    return "\n\n".join(blocks)
+    return unlinked("\n\n".join(blocks))
 
 
 def _when(inject: Inject, cue: str | None) -> str:

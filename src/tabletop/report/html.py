@@ -18,7 +18,6 @@ from tabletop.report.prose import (
     back_channel_table,
     confidential_notice,
     damage_notice,
-    followable,
     frontier_sentences,
     left_out,
     package_table,
@@ -29,6 +28,7 @@ from tabletop.report.prose import (
     withheld,
 )
 from tabletop.report.svg import concession_chart, leading_chart, render
+from tabletop.safe_markdown import followable
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 

@@ -5,21 +5,19 @@ charts of the HTML report appear here as the tables behind them. Names,
 briefings and players' words come from an exercise and a log nobody vouches
 for, and a Markdown viewer renders raw HTML and follows links: so the
 finished report holds no HTML and no link but to the web or a mail address
-(`_defused`), as the HTML report renders Markdown with HTML off.
+(`safe_markdown.defused`), as the HTML report renders Markdown with HTML off.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from html import unescape
 
 from tabletop.report.model import Concession, Entry, Leading, PackageLines, Report
 from tabletop.report.prose import (
     back_channel_table,
     confidential_notice,
     damage_notice,
-    followable,
     frontier_sentences,
     left_out,
     number,
@@ -30,6 +28,7 @@ from tabletop.report.prose import (
     status,
     withheld,
 )
+from tabletop.safe_markdown import defused
 
 
 def to_markdown(report: Report) -> str:
@@ -70,31 +69,7 @@ def to_markdown(report: Report) -> str:
         blocks.append("\n".join(_line(e) for e in report.annotations) or "None.")
     blocks += ["## Timeline", _timeline(report) or "No events."]
     blocks += _briefings(report)
-    return _defused("\n\n".join(blocks) + "\n")
-
-
-_LINK_TARGET = re.compile(r"\](?=[(:][ \t]*\n?[ \t]*([^\s)]*))")
-"""The `]` before an inline link's destination, or a link reference definition's.
-
-The destination is only looked at, not taken: it may hold the next `](`."""
-_BACKSLASHED = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-
-
-def _defused(document: str) -> str:
-    """The document with no raw HTML, autolink or link to anything but the web or mail.
-
-    Every `<` is written as an entity, so nothing makes a tag or an autolink;
-    a link whose destination names another scheme (`javascript:`, `data:`,
-    `file:`, however spelt with entities, escapes or spaces) has its `](` or
-    `]:` escaped, and reads as the text it is.
-    """
-    return _LINK_TARGET.sub(_unlinked, document.replace("<", "&lt;"))
-
-
-def _unlinked(match: re.Match[str]) -> str:
-    """The link as it is if a reader may follow it, else with its bracket escaped."""
-    # What Markdown reads as the destination: escapes and entities resolved.
-    return "]" if followable(unescape(_BACKSLASHED.sub("", match[1]))) else "]\\"
+    return defused("\n\n".join(blocks) + "\n")
 
 
 def _facts(report: Report) -> str:
@@ -272,7 +247,7 @@ _MARKUP = re.compile(r"([\\`*_\[\]~])")
 
 
 def _escaped(text: str) -> str:
-    """Players' and authors' words shown as typed, never read as Markdown (`_defused` does HTML)."""
+    """Players' and authors' words shown as typed, never read as Markdown (`defused` does HTML)."""
     return _MARKUP.sub(r"\\\1", text)
 
 

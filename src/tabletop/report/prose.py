@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
@@ -18,22 +17,6 @@ from tabletop.report.model import (
 )
 
 REVEAL_HINT = "`tabletop report --reveal`"
-
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
-_FOLLOWABLE = ("http:", "https:", "mailto:")
-_DROPPED = re.compile(r"[\s\x00-\x1f\x7f]")
-"""What a browser drops from an address before reading its scheme (`java\tscript:`)."""
-
-
-def followable(url: str) -> bool:
-    """Whether a report may link to `url`: a web or mail address, or one with no scheme.
-
-    An exercise may name any address; `javascript:`, `data:` or `file:` would
-    run or open something on the reader's machine, so the report shows them
-    as text.
-    """
-    scheme = _SCHEME.match(_DROPPED.sub("", url).lower())
-    return scheme is None or scheme[0] in _FOLLOWABLE
 
 
 def damage_notice(report: Report) -> str | None:
