@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 test: lint compile
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: compile
 	$(BIN)/python bench/run.py
