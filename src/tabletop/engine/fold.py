@@ -64,6 +64,8 @@ def _store(table: Table, proposal: Proposal) -> None:
         for role in set(proposal.supporters).difference(had):
             backing[role] = backing.get(role, frozenset()) | {number}
         table.backing = backing
+    if table.backs_whole(proposal) != (number in table.candidates):
+        table.candidates = table.candidates ^ {number}
 
 
 def _started(exercise: Exercise, table: Table, event: Event) -> None:

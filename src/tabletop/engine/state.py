@@ -93,7 +93,9 @@ class Table:
     """Working state; `phase` is read and written by the phase machine."""
 
     __slots__ = (
+        "always_signing",
         "backing",
+        "candidates",
         "conclusion",
         "fired",
         "live",
@@ -128,6 +130,10 @@ class Table:
         read them every turn, and most proposals of a long session are long dead."""
         self.backing: dict[str, frozenset[int]] = {}
         """Role → the proposals it supports, live or not, kept by the fold likewise."""
+        self.always_signing: frozenset[str] = exercise.always_signing
+        self.candidates: frozenset[int] = frozenset()
+        """The live proposals every always-signing role supports, kept by the fold likewise:
+        only they can be ready for signature, and the rules ask after every act."""
         self.ratification: Ratification | None = None
         self.walked_out: frozenset[str] = frozenset()
         self.fired: tuple[str, ...] = ()
@@ -140,7 +146,8 @@ class Table:
         """A copy safe to change: containers are copied, their immutable items shared.
 
         Every other slot holds an immutable value or a mapping the fold replaces
-        whole (`backing` too: its sets are immutable), so it is shared. Spelt
+        whole (`backing` too: its sets are immutable; `candidates` is a frozen set), so it is
+        shared. Spelt
         out slot by slot: a decision copies the table on every act, and a loop
         of getattr and setattr by name costs several times as much (a test
         checks that no slot is left out).
@@ -157,6 +164,8 @@ class Table:
         other.proposals = dict(self.proposals)
         other.live = dict(self.live)
         other.backing = self.backing
+        other.always_signing = self.always_signing
+        other.candidates = self.candidates
         other.ratification = self.ratification
         other.walked_out = self.walked_out
         other.fired = self.fired
@@ -176,6 +185,11 @@ class Table:
             for role in proposal.supporters:
                 backing.setdefault(role, set()).add(proposal.id)
         self.backing = {role: frozenset(numbers) for role, numbers in backing.items()}
+        self.candidates = frozenset(n for n, p in self.live.items() if self.backs_whole(p))
+
+    def backs_whole(self, proposal: Proposal) -> bool:
+        """Whether every always-signing role supports this live proposal (a candidate)."""
+        return proposal.status == "live" and self.always_signing.issubset(proposal.supporters)
 
     @property
     def turn(self) -> str | None:
