@@ -49,6 +49,9 @@ def _first_turn(table: Table) -> None:
 
 def _store(table: Table, proposal: Proposal) -> None:
     """Put a proposal, new or changed, on the table, and keep its indexes in step."""
+    if not table.owns_proposals:
+        table.proposals, table.live = dict(table.proposals), dict(table.live)
+        table.owns_proposals = True
     number = proposal.id
     before = table.proposals.get(number)
     table.proposals[number] = proposal
