@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+from tabletop.engine.acts import Advance, Amend, Pass, Propose, Reject, Start, Support
+from tabletop.engine.session import Session
 from tabletop.engine.state import Table
 from tabletop.exercise.model import Exercise
 
 
-def test_a_copy_has_every_slot_and_its_own_proposals_and_live_ones(tiny: Exercise) -> None:
+def test_a_copy_has_every_slot_and_shares_the_proposals_until_they_change(tiny: Exercise) -> None:
     table = Table(tiny)
     markers = {name: object() for name in Table.__slots__}
     for name, marker in markers.items():
         setattr(table, name, marker)
-    table.proposals, table.live = {}, {}
     copy = table.copy()
     for name in Table.__slots__:
-        if name in ("proposals", "live"):
-            assert getattr(copy, name) == {} and getattr(copy, name) is not getattr(table, name)
+        if name == "owns_proposals":
+            assert copy.owns_proposals is False and table.owns_proposals is False
         else:
             assert getattr(copy, name) is markers[name], name
+
+
+def test_a_decision_changes_the_proposals_of_its_own_table_only(tiny: Exercise) -> None:
+    """Acts tried on copies of one table leave it, and each other, as they were."""
+    session = Session(tiny, 1)
+    package = {"date": "june", "fee": "low"}
+    for act in (Start(), Advance(), Advance(), Pass(actor="town"), Pass(actor="fest")):
+        session.apply(act)
+    session.apply(Propose(actor="town", package=package))
+    before = session.state
+    supported = session.decide(Support(actor="fest", proposal=1))
+    rejected = session.decide(Reject(actor="fest", proposal=1, reason="no"))
+    amended = session.decide(Amend(actor="fest", proposal=1, changes={"fee": "high"}))
+    assert session.state == before
+    assert supported.table.proposals[1].supporters == ("town", "fest")
+    assert rejected.table.proposals[1].rejections[0].role == "fest"
+    assert supported.table.proposals[1].rejections == ()
+    assert list(amended.table.live) == [1, 2] and list(rejected.table.live) == [1]
+    session.commit(rejected)
+    assert session.table.proposals[1].supporters == ("town",)
+    assert session.table.live[1].rejections[0].reason == "no"
 
 
 def test_the_live_proposals_and_who_backs_what_follow_the_proposals() -> None:
@@ -43,6 +65,7 @@ def test_the_live_proposals_and_who_backs_what_follow_the_proposals() -> None:
             laid.set_proposals(session.table.proposals.values())
             assert session.table.live == laid.live
             assert list(session.table.live) == list(laid.live)
+            assert session.table.candidates == laid.candidates
             # The fold may keep a role that backs nothing any more; a laid table leaves it out.
             assert {r: b for r, b in session.table.backing.items() if b} == laid.backing
             checked += 1

@@ -49,6 +49,9 @@ def _first_turn(table: Table) -> None:
 
 def _store(table: Table, proposal: Proposal) -> None:
     """Put a proposal, new or changed, on the table, and keep its indexes in step."""
+    if not table.owns_proposals:
+        table.proposals, table.live = dict(table.proposals), dict(table.live)
+        table.owns_proposals = True
     number = proposal.id
     before = table.proposals.get(number)
     table.proposals[number] = proposal
@@ -64,6 +67,8 @@ def _store(table: Table, proposal: Proposal) -> None:
         for role in set(proposal.supporters).difference(had):
             backing[role] = backing.get(role, frozenset()) | {number}
         table.backing = backing
+    if table.backs_whole(proposal) != (number in table.candidates):
+        table.candidates = table.candidates ^ {number}
 
 
 def _started(exercise: Exercise, table: Table, event: Event) -> None:

@@ -74,12 +74,14 @@ def signatories(exercise: Exercise, table: Table, package: dict[str, str]) -> tu
 def ready_for_signature(
     exercise: Exercise, table: Table
 ) -> tuple[Proposal, tuple[str, ...]] | None:
-    """The first live proposal every required signatory supports, with those signatories."""
-    always = exercise.always_signing
-    for proposal in table.live_proposals:
-        # Cheap tests first: conditions are only worth checking on serious candidates.
-        if len(proposal.supporters) < len(always) or not always.issubset(proposal.supporters):
-            continue
+    """The first live proposal every required signatory supports, with those signatories.
+
+    Only the candidates (live proposals every always-signing role supports)
+    can be; the fold keeps them, so this looks at a handful, not the whole
+    table. Numbers follow the order proposals were made, the live ones' order.
+    """
+    for number in sorted(table.candidates):
+        proposal = table.live[number]
         needed = signatories(exercise, table, proposal.package)
         if needed and all(r in proposal.supporters and r not in table.walked_out for r in needed):
             return proposal, needed

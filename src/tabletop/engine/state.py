@@ -93,12 +93,15 @@ class Table:
     """Working state; `phase` is read and written by the phase machine."""
 
     __slots__ = (
+        "always_signing",
         "backing",
+        "candidates",
         "conclusion",
         "fired",
         "live",
         "opening_done",
         "order",
+        "owns_proposals",
         "paused_from",
         "phase",
         "proposals",
@@ -126,8 +129,15 @@ class Table:
         self.live: dict[int, Proposal] = {}
         """The live proposals by number, kept by the fold with `proposals`: bots and rules
         read them every turn, and most proposals of a long session are long dead."""
+        self.owns_proposals = True
+        """Whether `proposals` and `live` are this table's alone: a copy shares them until
+        the fold first changes one (`fold.py` copies them then)."""
         self.backing: dict[str, frozenset[int]] = {}
         """Role → the proposals it supports, live or not, kept by the fold likewise."""
+        self.always_signing: frozenset[str] = exercise.always_signing
+        self.candidates: frozenset[int] = frozenset()
+        """The live proposals every always-signing role supports, kept by the fold likewise:
+        only they can be ready for signature, and the rules ask after every act."""
         self.ratification: Ratification | None = None
         self.walked_out: frozenset[str] = frozenset()
         self.fired: tuple[str, ...] = ()
@@ -137,12 +147,15 @@ class Table:
         self.seq = 0
 
     def copy(self) -> Table:
-        """A copy safe to change: containers are copied, their immutable items shared.
+        """A copy safe to change through the fold: what it changes is copied, first.
 
-        Every other slot holds an immutable value or a mapping the fold replaces
-        whole (`backing` too: its sets are immutable), so it is shared. Spelt
-        out slot by slot: a decision copies the table on every act, and a loop
-        of getattr and setattr by name costs several times as much (a test
+        `proposals` and `live` are shared until the fold changes them on either
+        table (`owns_proposals`): a session tries every act on a copy, most acts
+        leave the proposals as they were, and a long session has many. Every
+        other slot holds an immutable value or a mapping the fold replaces whole
+        (`backing` too: its sets are immutable), so it is shared. Spelt out slot
+        by slot: a decision copies the table on every act, and a loop of getattr
+        and setattr by name costs several times as much (a test
         checks that no slot is left out).
         """
         other = Table.__new__(Table)
@@ -154,9 +167,12 @@ class Table:
         other.turn_index = self.turn_index
         other.round_over = self.round_over
         other.opening_done = self.opening_done
-        other.proposals = dict(self.proposals)
-        other.live = dict(self.live)
+        other.proposals = self.proposals
+        other.live = self.live
+        self.owns_proposals = other.owns_proposals = False
         other.backing = self.backing
+        other.always_signing = self.always_signing
+        other.candidates = self.candidates
         other.ratification = self.ratification
         other.walked_out = self.walked_out
         other.fired = self.fired
@@ -170,12 +186,18 @@ class Table:
         """Lay these proposals on the table with the indexes the fold keeps in step: for a
         table rebuilt from what a seat was told, not folded from events."""
         self.proposals = {p.id: p for p in proposals}
+        self.owns_proposals = True
         self.live = {n: p for n, p in self.proposals.items() if p.status == "live"}
         backing: dict[str, set[int]] = {}
         for proposal in self.proposals.values():
             for role in proposal.supporters:
                 backing.setdefault(role, set()).add(proposal.id)
         self.backing = {role: frozenset(numbers) for role, numbers in backing.items()}
+        self.candidates = frozenset(n for n, p in self.live.items() if self.backs_whole(p))
+
+    def backs_whole(self, proposal: Proposal) -> bool:
+        """Whether every always-signing role supports this live proposal (a candidate)."""
+        return proposal.status == "live" and self.always_signing.issubset(proposal.supporters)
 
     @property
     def turn(self) -> str | None:
