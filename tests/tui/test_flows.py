@@ -13,11 +13,11 @@ from tabletop.log import Seat, read_log
 from tabletop.tui.app import TabletopApp, new_session_app
 from tabletop.tui.live import create
 from tabletop.tui.paths import new_log_path
-from tabletop.tui.replay import ReplayScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
+from tabletop.tui.screens.replay import ReplayScreen
 from tabletop.tui.screens.setup import SetupScreen
 from tabletop.tui.screens.start import StartScreen
 from tabletop.tui.widgets.recent_logs import RecentLogs

@@ -27,7 +27,8 @@ from tabletop.engine.acts import (
 )
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import RecordedSession, Seat, read_log
-from tabletop.tui.replay import ReplayApp, ReplayScreen, moment
+from tabletop.tui.moment import moment
+from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets.briefing import Briefing
 from tests.conftest import tiny_exercise_data
 

@@ -7,12 +7,11 @@ imports wait until a command runs, so `tabletop --help` stays instant.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 from collections.abc import Sequence
 
-from tabletop import __version__
+from tabletop import __version__, collector
 from tabletop.cli.common import CommandError
 from tabletop.cli.terminal import escaping
 
@@ -50,11 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The start screen needs no parser: skip importing every command.
             # Start-up makes a few hundred thousand objects that live as long
             # as the app, and no garbage: the collector would only go over
-            # them again and again. The start screen turns it back on.
-            gc.disable()
-            from tabletop.tui.app import run_start_screen
+            # them again and again. The start screen ends the pause early.
+            with collector.paused():
+                from tabletop.tui.app import run_start_screen
 
-            return run_start_screen()
+                return run_start_screen()
         with escaping():
             return _run(words)
     except KeyboardInterrupt:

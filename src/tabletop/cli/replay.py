@@ -11,8 +11,12 @@ import argparse
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tabletop.cli.common import CommandError
+
+if TYPE_CHECKING:
+    from tabletop.log.trust import TrustedLog
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,16 +45,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from tabletop.log import LogError
-    from tabletop.tui.replay import ReplayApp, ReplayScreen, load_replay
+    from tabletop.log.trust import load_trusted
 
     if args.fork_log is not None and args.fork is None:
         raise CommandError("--fork-log needs --fork SEQ", exit_code=2)
     try:
-        log = load_replay(args.log)
+        log = load_trusted(args.log)
     except LogError as error:
         raise CommandError(str(error)) from None
     if args.fork is not None:
-        return _fork(args, len(log.events))
+        return _fork(args, log)
+    # Only the viewer needs the terminal UI: a fork is made without loading it.
+    from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
+
     forked = ReplayApp(ReplayScreen(log)).run()
     if forked is None:
         return 0
@@ -71,21 +78,14 @@ def _carry_on(path: Path) -> int:
     return code
 
 
-def _fork(args: argparse.Namespace, trusted: int) -> int:
-    from tabletop.log import LogError, RecordedSession, read_log, rebuild
-    from tabletop.tui.replay import fork_path, fork_refusal
+def _fork(args: argparse.Namespace, log: TrustedLog) -> int:
+    from tabletop.log import LogError
+    from tabletop.log.fork import fork, fork_path
 
     seq: int = args.fork
-    if not 0 <= seq <= trusted:
-        raise CommandError(
-            f"{args.log}: no event {seq} to fork from: trusted events are 0 to {trusted}"
-        )
     target: Path = args.fork_log or fork_path(args.log, seq)
     try:
-        refusal = fork_refusal(rebuild(read_log(args.log, upto=seq), seq).state)
-        if refusal is not None:
-            raise CommandError(f"{args.log}: event {seq}: {refusal}")
-        RecordedSession.fork(args.log, seq, target).close()
+        fork(log, seq, target).close()
     except LogError as error:
         raise CommandError(str(error)) from None
     print(f"{target}: a new session continuing {args.log} from event {seq}")

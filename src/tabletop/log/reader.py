@@ -7,15 +7,13 @@ the middle, because a session can carry on from the whole events before it.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from pydantic import ValidationError
 
+from tabletop.collector import paused
 from tabletop.controls import escaped
 from tabletop.engine.events import Event
 from tabletop.log.errors import LogError
@@ -123,7 +121,7 @@ def _read(
     number = 1
     # The checks of a line are spelled out here rather than called: at a hundred
     # thousand lines, a call per line is a noticeable share of a replay.
-    with _collector_paused():
+    with paused():
         while remaining:
             raw = file.readline(MAX_LINE + 1)
             if not raw:
@@ -162,25 +160,6 @@ def _read(
     # Unverified, the last hash may be any 64 bytes: it must not stop the reading.
     last_hash = last.decode("ascii", "replace")
     return LogContents(path, header, last_hash, good_bytes, events, problem, receipt_at, key)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of a long read.
-
-    A read leaves no cycles to collect: the events it makes are all kept.
-    Yet every few hundred new objects set the collector off, and as events
-    pile up it goes over all of them again and again; paused, it looks them
-    over once afterwards. That was a sixth of a 100,000-event replay.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _header(

@@ -8,6 +8,5 @@ lay it out.
 from tabletop.report.build import Report, build_report
 from tabletop.report.html import to_html
 from tabletop.report.markdown import to_markdown
-from tabletop.report.trust import TrustedLog, trusted
 
-__all__ = ["Report", "TrustedLog", "build_report", "to_html", "to_markdown", "trusted"]
+__all__ = ["Report", "build_report", "to_html", "to_markdown"]

@@ -23,8 +23,8 @@ from tabletop.engine.history import History, history
 from tabletop.engine.state import SessionState
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents
+from tabletop.log.trust import trusted
 from tabletop.report.narrate import ENDINGS, actor_name, describe, package_lines
-from tabletop.report.trust import trusted
 
 MARKERS = frozenset({"started", "advanced", "round_started", "ratification_opened", "concluded"})
 """Events that mark a stage of the talks rather than a move in them."""

@@ -6,8 +6,8 @@ import re
 from typing import NamedTuple
 
 from tabletop.log import LogProblem
+from tabletop.log.trust import breach_notice
 from tabletop.report.build import Entry, Frontier, PackageLines, Report, RoleScore
-from tabletop.report.trust import breach_notice
 
 REVEAL_HINT = "`tabletop report --reveal`"
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from tabletop.log import Seat
     from tabletop.tui.driver import Driver
     from tabletop.tui.live import LiveSession
-    from tabletop.tui.replay import ReplayScreen
+    from tabletop.tui.screens.replay import ReplayScreen
 
 
 class TabletopApp(LiteralApp[None]):
@@ -121,7 +121,7 @@ class TabletopApp(LiteralApp[None]):
     def open_replay(self, path: Path) -> None:
         """Open the replay viewer on a session log; an unusable log is said so."""
         from tabletop.log import LogError
-        from tabletop.tui.replay import ReplayScreen
+        from tabletop.tui.screens.replay import ReplayScreen
 
         try:
             screen = ReplayScreen.open(path)
@@ -133,7 +133,7 @@ class TabletopApp(LiteralApp[None]):
     def on_replay_screen_forked(self, message: ReplayScreen.Forked) -> None:
         """A session forked in the replay viewer carries on in the console."""
         from tabletop.tui.live import LiveSession
-        from tabletop.tui.replay import ReplayScreen
+        from tabletop.tui.screens.replay import ReplayScreen
 
         if isinstance(self.screen, ReplayScreen):
             self.pop_screen()

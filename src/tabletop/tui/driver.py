@@ -11,24 +11,22 @@ person; or the outcome.
 
 from __future__ import annotations
 
-import gc
-
 from textual.app import App
 from textual.screen import Screen
 
+from tabletop import collector
 from tabletop.engine import IllegalAct
 from tabletop.engine.acts import Act, SkipTurn
 from tabletop.engine.history import history
 from tabletop.exercise.model import CONTROL
-from tabletop.tui.describe import actor_name
 from tabletop.tui.live import LiveSession
+from tabletop.tui.pictures import score_chart
 from tabletop.tui.screens.clock import ClockPrompt
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomePicture, OutcomeScreen
 from tabletop.tui.turn_clock import TurnClock, TurnKey
-from tabletop.tui.widgets.score_chart import ChartData, Series
 
 
 class Driver:
@@ -62,7 +60,7 @@ class Driver:
 
     def close(self) -> None:
         self._open = False
-        gc.unfreeze()
+        collector.let_go()
         self.live.close()
 
     def _freeze(self) -> None:
@@ -74,7 +72,7 @@ class Driver:
         by 150 ms. Garbage frozen with them is freed after `close`.
         """
         if self._open:
-            gc.freeze()
+            collector.keep_alive()
 
     # Acting ------------------------------------------------------------------
 
@@ -274,19 +272,11 @@ class Driver:
         exercise = live.exercise
         state = live.state
         leading = history(exercise, live.session.seed, live.session.events).leading
-        series = tuple(
-            Series(
-                actor_name(exercise, role.id),
-                tuple(point.scores[role.id] for point in leading),
-                state.reservations[role.id],
-            )
-            for role in exercise.roles
-        )
         aborted = next((e for e in live.session.events if e.kind == "aborted"), None)
         return OutcomePicture(
             exercise=exercise,
             conclusion=state.conclusion,
             abort_reason=aborted.payload["reason"] if aborted else "",
             reservations=dict(state.reservations),
-            chart=ChartData(series, tuple(point.round for point in leading)),
+            chart=score_chart(exercise, leading, state.reservations, exercise.role_ids),
         )

@@ -134,6 +134,67 @@ CLOCK: list[BindingType] = [
     Binding("x", "extend", "More time", tooltip="Restart the turn clock", id="clock.extend"),
 ]
 
+REPLAY: list[BindingType] = [
+    Binding(
+        "right,l",
+        "step(1)",
+        "Next",
+        key_display="→",
+        priority=True,
+        tooltip="Step forward one event",
+        id="replay.next",
+    ),
+    Binding(
+        "left,h",
+        "step(-1)",
+        "Back",
+        key_display="←",
+        priority=True,
+        tooltip="Step back one event",
+        id="replay.back",
+    ),
+    Binding(
+        "right_square_bracket",
+        "round(1)",
+        "Round+",
+        key_display="]",
+        show=False,
+        tooltip="Jump to the start of the next round",
+        id="replay.next_round",
+    ),
+    Binding(
+        "left_square_bracket",
+        "round(-1)",
+        "Round-",
+        key_display="[",
+        show=False,
+        tooltip="Jump to the start of the previous round",
+        id="replay.previous_round",
+    ),
+    Binding(
+        "home", "jump(0)", "First", show=False, tooltip="Before the first event", id="replay.first"
+    ),
+    Binding(
+        "end",
+        "jump(-1)",
+        "Last",
+        show=False,
+        tooltip="After the last trusted event",
+        id="replay.last",
+    ),
+    Binding("g", "ask_event", "Event", tooltip="Jump to an event by number", id="replay.event"),
+    Binding("r", "ask_round", "Round", tooltip="Jump to the start of a round", id="replay.round"),
+    Binding(
+        "v", "pick_viewer", "View as", tooltip="Control, or one delegation", id="replay.viewer"
+    ),
+    Binding("f", "fork", "Fork", tooltip="Start a new session from this event", id="replay.fork"),
+    Binding("q,escape", "close", "Close", tooltip="Leave the replay", id="replay.close"),
+    *(
+        Binding(str(n), f"tab({n})", f"Tab {n}", show=False, id=f"replay.tab_{n}")
+        for n in range(1, 7)
+    ),
+]
+
 PROMPT: list[BindingType] = [
     Binding(
         "escape", "cancel", "Cancel", tooltip="Close without doing anything", id="prompt.cancel"

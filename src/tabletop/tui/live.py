@@ -8,34 +8,16 @@ session changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from tabletop.bots import Bot, UnknownStrategy, make_bot, play_until_human
-from tabletop.engine import Event, LegalActs, RoleView, Session, SessionState, role_view, rules
+from tabletop.engine import Event, RoleView, Session, SessionState, role_view
 from tabletop.engine.acts import Act
 from tabletop.engine.phases import ENDED_PHASES
-from tabletop.exercise.model import CONTROL, Exercise
+from tabletop.exercise.model import Exercise
 from tabletop.log import Header, LogError, RecordedSession, Seat
+from tabletop.tui.pictures import ControlPicture, control_picture
 from tabletop.tui.turn_clock import TurnKey
-
-ENDED = ENDED_PHASES
-
-
-@dataclass(frozen=True)
-class ControlPicture:
-    """Everything the console shows, as Control sees it: one immutable snapshot."""
-
-    exercise: Exercise
-    state: SessionState
-    events: tuple[Event, ...]
-    legal: LegalActs
-    seats: dict[str, Seat]
-    path: Path
-    scores: dict[int, dict[str, int]]
-    """Proposal → role → points, under the valuations in force now."""
-    leading: int | None
-    """The proposal with the most support, as the engine ranks them."""
 
 
 class LiveSession:
@@ -71,7 +53,7 @@ class LiveSession:
 
     @property
     def ended(self) -> bool:
-        return self.state.phase in ENDED
+        return self.state.phase in ENDED_PHASES
 
     @property
     def humans(self) -> list[str]:
@@ -103,22 +85,8 @@ class LiveSession:
         return role_view(self.session, role)
 
     def control(self) -> ControlPicture:
-        session = self.session
-        roles = self.exercise.role_ids
-        top = rules.leading(session.table)
-        return ControlPicture(
-            exercise=self.exercise,
-            state=session.state,
-            events=tuple(session.events),
-            legal=session.legal_acts(CONTROL),
-            seats=dict(self.header.seats),
-            path=self.path,
-            scores={
-                p.id: {r: session.score(r, p.package) for r in roles}
-                for p in session.state.proposals
-            },
-            leading=top.id if top else None,
-        )
+        """What the console shows now."""
+        return control_picture(self.session, self.header.seats, self.path)
 
     def close(self) -> None:
         self.recorded.close()

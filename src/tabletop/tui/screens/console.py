@@ -31,11 +31,12 @@ from tabletop.engine.acts import (
     SkipTurn,
     Start,
 )
+from tabletop.engine.phases import ENDED_PHASES
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.hidden import hidden
-from tabletop.tui.live import ENDED, ControlPicture
 from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
+from tabletop.tui.pictures import ControlPicture
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
 from tabletop.tui.text import reflow
@@ -43,7 +44,7 @@ from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
 from tabletop.tui.widgets.inject_list import InjectList, InjectStatus
 from tabletop.tui.widgets.key_footer import KeyFooter
-from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
+from tabletop.tui.widgets.proposals import ProposalsTable
 from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
 
@@ -123,17 +124,8 @@ class ConsoleScreen(Screen[None]):
     def _show(self, picture: ControlPicture) -> None:
         self._shown = picture
         state = picture.state
-        exercise = picture.exercise
         self.query_one(StatusBar).summary = self._summary(picture)
-        roles = exercise.role_ids
-        self.query_one(ProposalsTable).picture = TablePicture(
-            proposals=tuple(state.proposals),
-            scores={
-                number: {actor_name(exercise, r): points for r, points in scores.items()}
-                for number, scores in picture.scores.items()
-            },
-            reservations={actor_name(exercise, r): state.reservations[r] for r in roles},
-        )
+        self.query_one(ProposalsTable).picture = picture.table
         self.query_one(Timeline).events = picture.events
         self.query_one(InjectList).status = InjectStatus(
             fired=tuple(state.fired), ready=picture.legal.injects
@@ -195,11 +187,11 @@ class ConsoleScreen(Screen[None]):
                 return None
             return picture.legal.reasons.get(kind, "not possible now")
         if action == "hand_over":
-            if picture.state.phase in ENDED:
+            if picture.state.phase in ENDED_PHASES:
                 return "the session is over"
             return None if self.humans else "every delegation is played by a bot"
         if action == "outcome":
-            return None if picture.state.phase in ENDED else "the talks are not over"
+            return None if picture.state.phase in ENDED_PHASES else "the talks are not over"
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -16,17 +16,16 @@ from tabletop.engine import RoleView
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.messages import RequestAct, RequestHandBack
+from tabletop.tui.pictures import delegation_picture
 from tabletop.tui.turn_clock import TurnKey
 from tabletop.tui.widgets.briefing import Briefing
 from tabletop.tui.widgets.composer import Composer
 from tabletop.tui.widgets.conversation import Conversation
 from tabletop.tui.widgets.key_footer import KeyFooter
 from tabletop.tui.widgets.news import News
-from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
+from tabletop.tui.widgets.proposals import ProposalsTable
 from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
-
-YOU = "You"
 
 
 class DelegationScreen(Screen[None]):
@@ -95,18 +94,14 @@ class DelegationScreen(Screen[None]):
     def watch_view(self, view: RoleView | None) -> None:
         if view is None:
             return
+        picture = delegation_picture(view)
         self.query_one(StatusBar).summary = _summary(view)
         self.query_one(Briefing).view = view
-        self.query_one(ProposalsTable).picture = TablePicture(
-            proposals=view.proposals,
-            scores={p.id: {YOU: view.score(p.package)} for p in view.proposals},
-            reservations={YOU: view.reservation},
-            score_column=YOU,
-        )
+        self.query_one(ProposalsTable).picture = picture.table
         self.query_one(Composer).view = view
-        self.query_one(Conversation).events = view.events
-        self.query_one(News).notices = view.injects
-        self.query_one(Timeline).events = view.events
+        self.query_one(Conversation).events = picture.events
+        self.query_one(News).notices = picture.notices
+        self.query_one(Timeline).events = picture.events
 
     def watch_remaining(self, remaining: int | None) -> None:
         if self.is_mounted:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tabletop import bundled
+from tabletop import bundled, collector
 from tabletop.tui import keymap
 from tabletop.tui.literal import literal
 from tabletop.tui.messages import OpenLog, OpenReplay
@@ -78,8 +77,7 @@ class StartScreen(Screen[None]):
             self.query_one(ExerciseCard).problem = "No bundled exercises were found."
         self.refresh_bindings()
         # Start-up is over: keep what it made out of collections for good (see cli.main).
-        gc.freeze()
-        gc.enable()
+        collector.start_up_over()
         # The recent logs second: they are replayed to be summed up, which
         # needs the engine, and would make the exercises wait.
         self.load_recent()

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.reactive import var
-from textual.widgets import RichLog
 
 from tabletop.engine import Event
 from tabletop.exercise.model import Exercise
 from tabletop.tui.describe import actor_name
+from tabletop.tui.widgets.log_view import LogView
 
 
-class Conversation(RichLog):
+class Conversation(LogView):
     """The `messaged` events among those it is given, seen from one role's side."""
 
     # `var`, not `reactive`: adding lines or rows repaints what changed, not the whole widget.
     events: var[tuple[Event, ...]] = var((), always_update=True, init=False)
 
     def __init__(self, exercise: Exercise, role: str, *, id: str | None = None) -> None:
-        super().__init__(
-            wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, id=id
-        )
+        super().__init__(id=id)
         self.exercise = exercise
         self.role = role
         self._count = 0

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.reactive import var
-from textual.widgets import RichLog
 
 from tabletop.engine.view import InjectNotice
 from tabletop.tui.text import reflow
+from tabletop.tui.widgets.log_view import LogView
 
 
-class News(RichLog):
+class News(LogView):
     """Shows exactly the notices of a `RoleView`, which carry this role's private texts only."""
 
     # `var`, not `reactive`: adding lines or rows repaints what changed, not the whole widget.
     notices: var[tuple[InjectNotice, ...]] = var((), always_update=True, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(
-            wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, id=id
-        )
+        super().__init__(id=id)
         self._count = 0
 
     def on_mount(self) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.reactive import var
-from textual.widgets import RichLog
 
 from tabletop.engine import Event
 from tabletop.exercise.model import Exercise
 from tabletop.tui.describe import event_text
+from tabletop.tui.widgets.log_view import LogView
 
 
-class Timeline(RichLog):
+class Timeline(LogView):
     """Appends the new events only, so a long session stays cheap to follow.
 
     It shows exactly the events it is given: Control's console gives it all
@@ -23,9 +23,7 @@ class Timeline(RichLog):
     events: var[tuple[Event, ...]] = var((), always_update=True, init=False)
 
     def __init__(self, exercise: Exercise, *, id: str | None = None) -> None:
-        super().__init__(
-            wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, id=id
-        )
+        super().__init__(id=id)
         self.exercise = exercise
         self._shown: Sequence[Event] = ()
 

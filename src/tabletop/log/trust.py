@@ -14,7 +14,9 @@ from pathlib import Path
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
-from tabletop.log import Header, LogContents, LogProblem, Misfit, audit_of, unfinished
+from tabletop.log.audit import Misfit, audit_of, unfinished
+from tabletop.log.format import Header
+from tabletop.log.reader import LogContents, LogProblem, read_log
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ def trusted(contents: LogContents) -> TrustedLog:
     problem = contents.problem or unfinished(audit, len(events))
     receipt = contents.last_hash if problem is None else None
     return TrustedLog(contents.path, contents.header, events, problem, audit.close(), receipt)
+
+
+def load_trusted(path: Path) -> TrustedLog:
+    """Read and verify a log for replay or a fork; raises LogError if no part of it can be used."""
+    return trusted(read_log(path))
 
 
 def breach_notice(problem: LogProblem, trusted_events: int) -> str:

@@ -1,0 +1,260 @@
+"""The replay viewer: step through a session log as Control or as one delegation.
+
+The log is verified before anything is shown; a damaged log is replayed up
+to its first untrustworthy line, with a banner saying where that is. What
+each viewer sees at the cursor is a `Moment` (`tui.moment`). From any event,
+"fork here" starts a new log that continues from it and hands it up in a
+`ReplayScreen.Forked` message: the live app opens its console on it; the
+stand-alone `ReplayApp` ends with its path, and `tabletop replay` opens the
+live console on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.markdown import Markdown
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from tabletop.engine import SessionState, role_view
+from tabletop.engine.history import history
+from tabletop.exercise.model import CONTROL
+from tabletop.log import LogError, RecordedSession
+from tabletop.log.cursor import ReplayCursor
+from tabletop.log.fork import fork, fork_path, fork_refusal
+from tabletop.log.trust import TrustedLog, breach_notice, load_trusted
+from tabletop.tui import keymap
+from tabletop.tui.literal import LiteralApp
+from tabletop.tui.moment import moment
+from tabletop.tui.screens.choice import ChoiceScreen
+from tabletop.tui.screens.replay_prompt import ReplayPrompt
+from tabletop.tui.widgets.briefing import Briefing
+from tabletop.tui.widgets.conversation import Conversation
+from tabletop.tui.widgets.news import News
+from tabletop.tui.widgets.proposals import ProposalsTable
+from tabletop.tui.widgets.score_chart import ScoreChart
+from tabletop.tui.widgets.status_bar import StatusBar
+from tabletop.tui.widgets.timeline import Timeline
+
+STYLES = Path(__file__).resolve().parent.parent
+"""Where the app's style sheets are."""
+
+
+class ReplayScreen(Screen[None]):
+    """The replay of one verified log; open one with `ReplayScreen.open(path)`."""
+
+    CSS_PATH = STYLES / "replay.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = keymap.REPLAY
+
+    class Forked(Message):
+        """A fork of the replayed log was created: whoever hosts the screen carries it on."""
+
+        def __init__(self, recorded: RecordedSession) -> None:
+            super().__init__()
+            self.recorded = recorded
+
+    def __init__(self, log: TrustedLog, viewer: str = CONTROL, position: int = 0) -> None:
+        super().__init__()
+        self.source = log
+        self.exercise = log.header.exercise
+        self.cursor = ReplayCursor(log)
+        self.cursor.move_to(position)
+        self.series = history(self.exercise, log.header.seed, log.events)
+        self.viewer = viewer
+        self._papers = ""
+
+    @classmethod
+    def open(cls, path: Path) -> ReplayScreen:
+        """A replay of the log at `path`; raises LogError (with a message) if it is unusable."""
+        return cls(load_trusted(path))
+
+    @property
+    def state(self) -> SessionState:
+        """The session as it stood at the cursor."""
+        return self.cursor.session.state
+
+    def compose(self) -> ComposeResult:
+        control = self.viewer == CONTROL
+        yield StatusBar(id="replay-status")
+        yield Static(id="replay-event")
+        if self.source.problem is not None:
+            notice = breach_notice(self.source.problem, len(self.source.events))
+            yield Static(Text(notice), id="replay-damage")
+        with TabbedContent(id="replay-tabs"):
+            with TabPane("1 Table", id="tab-1"):
+                yield ProposalsTable(self.exercise, id="replay-table")
+            with TabPane("2 Timeline" if control else "2 History", id="tab-2"):
+                yield Timeline(self.exercise, id="replay-timeline")
+            with TabPane("3 Injects" if control else "3 News", id="tab-3"):
+                yield News(id="replay-news")
+            with TabPane("4 Papers" if control else "4 Briefing", id="tab-4"):
+                if control:
+                    with VerticalScroll(id="replay-papers"):
+                        yield Static(id="replay-papers-text")
+                else:
+                    yield Briefing(id="replay-briefing")
+            with TabPane("5 Chart", id="tab-5"):
+                yield ScoreChart(id="replay-chart")
+            if not control:
+                with TabPane("6 Messages", id="tab-6"):
+                    yield Conversation(self.exercise, self.viewer, id="replay-messages")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        """Set the picture at the cursor on every widget."""
+        now = moment(self.cursor, self.series, self.viewer)
+        self.query_one("#replay-status", StatusBar).summary = now.status
+        self.query_one("#replay-event", Static).update(now.current)
+        self.query_one(ProposalsTable).picture = now.table
+        self.query_one(Timeline).events = now.events
+        self.query_one(News).notices = now.notices
+        self.query_one(ScoreChart).data = now.chart
+        if self.viewer == CONTROL:
+            # Papers change only when an inject does; rendering Markdown costs a frame.
+            if now.papers != self._papers:
+                self._papers = now.papers
+                self.query_one("#replay-papers-text", Static).update(Markdown(now.papers))
+        else:
+            self.query_one(Briefing).view = role_view(self.cursor.session, self.viewer)
+            self.query_one(Conversation).events = now.events
+
+    # Moving ------------------------------------------------------------------
+
+    def move_to(self, position: int) -> None:
+        self.cursor.move_to(position)
+        self.show()
+
+    def action_step(self, steps: int) -> None:
+        self.move_to(self.cursor.position + steps)
+
+    def action_jump(self, position: int) -> None:
+        self.move_to(self.cursor.total if position < 0 else position)
+
+    def action_round(self, direction: int) -> None:
+        target = self.cursor.neighbour_round(direction)
+        if target is None:
+            self.notify("No round starts that way.", severity="warning")
+            return
+        self.move_to(target)
+
+    def action_ask_event(self) -> None:
+        total = self.cursor.total
+
+        def check(answer: str) -> str | None:
+            if not answer.isdigit() or int(answer) > total:
+                return f"An event number from 0 to {total}, please."
+            return None
+
+        question = f"Go to event (0 to {total}; 0 is before the first):"
+        self.app.push_screen(ReplayPrompt(question, check), self._go_to_event)
+
+    def _go_to_event(self, answer: str | None) -> None:
+        if answer is not None:
+            self.move_to(int(answer))
+
+    def action_ask_round(self) -> None:
+        started = self.cursor.rounds_started()
+        if not started:
+            self.notify("No round started in this log.", severity="warning")
+            return
+
+        def check(answer: str) -> str | None:
+            if not answer.isdigit() or int(answer) not in started:
+                return f"A round that started in this log: {started[0]} to {started[-1]}."
+            return None
+
+        self.app.push_screen(ReplayPrompt("Go to the start of round:", check), self._go_to_round)
+
+    def _go_to_round(self, answer: str | None) -> None:
+        if answer is not None:
+            self.move_to(self.cursor.round_start(int(answer)) or 0)
+
+    # Viewing -----------------------------------------------------------------
+
+    def action_pick_viewer(self) -> None:
+        choices = [(CONTROL, "Control (everything)")]
+        choices += [(r.id, f"{r.name} (only what it knew)") for r in self.exercise.roles]
+        self.app.push_screen(ChoiceScreen("View the replay as:", choices), self._view_as)
+
+    async def _view_as(self, viewer: str | None) -> None:
+        if viewer is None or viewer == self.viewer:
+            return
+        await self.view_as(viewer)
+
+    async def view_as(self, viewer: str) -> None:
+        """Replay as Control or a role: the screen is rebuilt, so nothing of the last view stays."""
+        self.viewer = viewer
+        self._papers = ""
+        await self.recompose()
+        # The focused widget went with the old view: focus the first of the new one.
+        self.set_focus(None)
+        self.focus_next()
+        self.show()
+
+    def action_tab(self, number: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.query(f"#tab-{number}"):
+            tabs.active = f"tab-{number}"
+
+    # Forking -----------------------------------------------------------------
+
+    def action_fork(self) -> None:
+        seq = self.cursor.position
+        refusal = fork_refusal(self.state)
+        if refusal is not None:
+            self.notify(refusal.capitalize() + ".", title="Cannot fork", severity="warning")
+            return
+
+        def check(answer: str) -> str | None:
+            if not answer:
+                return "A path for the new log, please."
+            if Path(answer).expanduser().exists():
+                return "A file is already there: choose another path."
+            return None
+
+        default = str(fork_path(self.source.path, seq))
+        question = f"Fork at event {seq}: a new session continues from here. Its log:"
+        self.app.push_screen(ReplayPrompt(question, check, default), self._fork)
+
+    def _fork(self, answer: str | None) -> None:
+        if answer is None:
+            return
+        try:
+            recorded = fork(self.source, self.cursor.position, Path(answer).expanduser())
+        except LogError as error:
+            self.notify(str(error), title="Cannot fork", severity="error", timeout=10)
+            return
+        self.post_message(self.Forked(recorded))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ReplayApp(LiteralApp[Path | None]):
+    """`tabletop replay LOG` on its own: the replay screen, ending with the path of a fork."""
+
+    CSS_PATH = STYLES / "app.tcss"
+    """The live app's styles, so dialogs and widgets look the same in both."""
+    TITLE = "tabletop replay"
+
+    def __init__(self, screen: ReplayScreen) -> None:
+        super().__init__()
+        self.replay = screen
+
+    def on_mount(self) -> None:
+        # Pushed rather than made the default screen, which would skip its CSS_PATH.
+        self.push_screen(self.replay, lambda _: self.exit())
+
+    def on_replay_screen_forked(self, message: ReplayScreen.Forked) -> None:
+        message.recorded.close()
+        self.exit(message.recorded.path)
