@@ -15,6 +15,8 @@ HEADLESS = [
     "tabletop.log",
     "tabletop.bots",
     "tabletop.analysis",
+    "tabletop.forms",
+    "tabletop.narration",
     "tabletop.report",
     "tabletop.simulation",
 ]

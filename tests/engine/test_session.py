@@ -216,7 +216,7 @@ def test_settling_after_a_crash_fires_the_injects_a_round_start_still_owed(
 def test_control_fires_an_inject_once(tiny: Exercise) -> None:
     session = negotiating(tiny)
     session.apply(FireInject(inject="press"))
-    assert refused(session, FireInject(inject="press")) == "inject 'press' has already fired"
+    assert refused(session, FireInject(inject="press")) == "the inject “Press” has already fired"
     assert (
         refused(session, FireInject(inject="nope")) == "there is no inject 'nope' in this exercise"
     )

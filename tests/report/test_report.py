@@ -83,18 +83,27 @@ def test_markdown_tells_the_story_of_the_session(log: Path) -> None:
     text = to_markdown(build_report(read_log(log)))
     assert text.startswith("# After-action report: Tiny")
     assert "| Festival   | bot (linear) |" in text
-    assert "The talks ended after 21 events: agreement." in text
+    assert "The talks ended after 21 events: an agreement." in text
     assert "Rejected by Festival: The fee is too high." in text
-    assert "**6. Round 1 begins**" in text
+    assert "**6. Round 1 began**" in text
     assert "(private text for 1 delegation withheld)" in text
+    assert "- 7. Town proposed #1: Date: July; Fee: High" in text
+
+
+def test_players_words_are_never_read_as_markup(tmp_path: Path) -> None:
+    said = "*Loud* <b>words</b> [link](x)"
+    acts = [*SCRIPT[:2], Statement(actor="town", text=said)]
+    report = build_report(read_log(write_log(tmp_path / "session.jsonl", acts)))
+    assert r"Town said: “\*Loud\* &lt;b>words&lt;/b> \[link\](x)”" in to_markdown(report)
+    assert "“*Loud* &lt;b&gt;words&lt;/b&gt; [link](x)”" in to_html(report)
 
 
 def test_the_facilitators_markdown_adds_scores_notes_and_the_back_channel(log: Path) -> None:
     text = to_markdown(build_report(read_log(log), reveal=True))
     assert "| Town       |    50 |          30 |  +20 |" in text
     assert "The agreed package is on the Pareto frontier" in text
-    assert f"Festival → Town: “{MESSAGE}”" in text
-    assert f"(round 2) Control: notes: {NOTE}" in text
+    assert f"Festival → Town (private): “{MESSAGE}”" in text
+    assert f"(round 2) Control noted: {NOTE}" in text
 
 
 def test_the_participants_report_holds_nothing_confidential(log: Path) -> None:

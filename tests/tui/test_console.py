@@ -76,8 +76,8 @@ async def test_control_fires_an_inject_and_writes_a_note(tiny: Exercise, tmp_pat
         app.screen.query_one(Input).value = note
         await pilot.press("enter", "2")
         text = screen_text(app)
-        assert "Inject: Press. A reporter calls." in text
-        assert "Note: word0" in text
+        assert "Inject “Press” (by Control): A reporter calls." in text
+        assert "Control noted: word0" in text
         assert all(word in text.split() for word in note.split()), "a long line wraps whole"
         assert [e.kind for e in app.driver.live.session.events][-2:] == [
             "inject_fired",

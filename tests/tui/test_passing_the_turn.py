@@ -80,8 +80,8 @@ async def test_the_console_catches_up_once_uncovered(tutorial: Exercise, tmp_pat
         await pilot.press("escape", "2")
         assert app.screen is console
         text = screen_text(app)
-        assert "Festival → Council (private): Psst." in text
-        assert "Festival: Good evening." in text
+        assert "Festival → Council (private): “Psst.”" in text
+        assert "Festival said: “Good evening.”" in text
         assert "Council to move" in text
 
 

@@ -119,6 +119,34 @@ class TestDelegation:
         app = mid_session(tutorial, tmp_path / "s.jsonl")
         assert snap_compare(app, terminal_size=size, run_before=amend)
 
+    @pytest.mark.parametrize("size", SIZES)
+    def test_supporting_shows_the_proposal_by_its_labels(
+        self, snap_compare: SnapCompare, size: tuple[int, int], tutorial: Exercise, tmp_path: Path
+    ) -> None:
+        async def support(pilot: Pilot[Any]) -> None:
+            await at_handover(pilot)
+            await pilot.press("enter")
+            composer = pilot.app.screen.query_one(Composer)
+            composer.query_one("#kind", Select).value = "support"
+            await pilot.pause()
+            composer.query_one("#base", Select).value = 2
+            await pilot.pause()
+
+        app = mid_session(tutorial, tmp_path / "s.jsonl")
+        assert snap_compare(app, terminal_size=size, run_before=support)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_the_table_keeps_your_score_in_sight(
+        self, snap_compare: SnapCompare, size: tuple[int, int], tutorial: Exercise, tmp_path: Path
+    ) -> None:
+        async def table(pilot: Pilot[Any]) -> None:
+            await at_handover(pilot)
+            await pilot.press("enter", "2")
+            await pilot.pause()
+
+        app = mid_session(tutorial, tmp_path / "s.jsonl")
+        assert snap_compare(app, terminal_size=size, run_before=table)
+
 
 class TestOutcome:
     @pytest.mark.parametrize("size", SIZES)

@@ -106,7 +106,7 @@ def seat_reason(exercise: Exercise, table: Table, actor: str) -> str | None:
 
 
 def _name(exercise: Exercise, role: str) -> str:
-    return exercise.role(role).name
+    return exercise.role(role).label
 
 
 def message_reason(exercise: Exercise, table: Table, actor: str, to: str) -> str | None:
@@ -255,7 +255,7 @@ def _package(
             return f"there is no issue {issue_id!r} in this exercise"
         if option_id not in options:
             issue = exercise.issue(issue_id)
-            names = ", ".join(o.id for o in issue.options)
+            names = ", ".join(o.name for o in issue.options)
             return f"{option_id!r} is not an option of {issue.name} (choose one of {names})"
     if partial:
         return None
@@ -288,7 +288,7 @@ def _control(exercise: Exercise, table: Table, act: ControlAct) -> str | None:
             if not any(i.id == act.inject for i in exercise.injects):
                 return f"there is no inject {act.inject!r} in this exercise"
             if act.inject in table.fired:
-                return f"inject {act.inject!r} has already fired"
+                return f"the inject “{exercise.inject(act.inject).title}” has already fired"
             return None if phase in LIVE_PHASES else _PHASE_WORDS[phase]
         case Pause():
             if phases.may(table, "pause"):

@@ -84,6 +84,11 @@ class Role(Model):
     def label(self) -> str:
         return self.short or self.name
 
+    @property
+    def title(self) -> str:
+        """Both names, where a role is introduced: "South Korea (ROK)"; `label` elsewhere."""
+        return self.name if self.label == self.name else f"{self.name} ({self.label})"
+
 
 class Option(Model):
     id: Id

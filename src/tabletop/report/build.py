@@ -18,16 +18,15 @@ from datetime import datetime
 from typing import Literal
 
 from tabletop.analysis import debrief
-from tabletop.engine.events import SESSION, Event
+from tabletop.engine.events import Event
 from tabletop.engine.history import History, history
 from tabletop.engine.state import SessionState
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents
 from tabletop.log.trust import trusted
-from tabletop.report.narrate import ENDINGS, actor_name, describe, package_lines
-
-MARKERS = frozenset({"started", "advanced", "round_started", "ratification_opened", "concluded"})
-"""Events that mark a stage of the talks rather than a move in them."""
+from tabletop.narration.events import STAGES, event_words
+from tabletop.narration.names import ENDING_WORDS, actor_name, package_lines
+from tabletop.narration.segments import Words
 
 PackageLines = list[tuple[str, str]]
 """(issue name, option name) for each issue."""
@@ -48,6 +47,9 @@ class RoleLine:
 
     id: str
     name: str
+    """As every sentence of the report names it (`actor_name`)."""
+    title: str
+    """Where the role is introduced: "South Korea (ROK)"."""
     seat: str
     public_briefing: str
     confidential_briefing: str | None
@@ -69,10 +71,9 @@ class Entry:
 
     seq: int
     round: int
-    actor: str
-    """Who acted; empty when the rules did (a round starts, the talks end)."""
     kind: str
-    text: str
+    words: Words
+    """The sentence, as the screens tell it."""
     marker: bool
     private: list[str]
     """Private inject texts ("Role: text"), when revealed."""
@@ -226,7 +227,8 @@ def build_report(contents: LogContents, reveal: bool = False) -> Report:
         roles=[
             RoleLine(
                 id=role.id,
-                name=role.name,
+                name=role.label,
+                title=role.title,
                 seat=str(header.seats[role.id]) if role.id in header.seats else "unassigned",
                 public_briefing=role.public_briefing,
                 confidential_briefing=role.confidential_briefing if reveal else None,
@@ -276,10 +278,9 @@ def _entry(exercise: Exercise, event: Event, round_: int, reveal: bool) -> Entry
     return Entry(
         seq=event.seq,
         round=round_,
-        actor="" if event.actor == SESSION else actor_name(exercise, event.actor),
         kind=event.kind,
-        text=describe(exercise, event, reveal),
-        marker=event.kind in MARKERS,
+        words=event_words(exercise, event),
+        marker=event.kind in STAGES,
         private=private,
         withheld=withheld,
     )
@@ -311,7 +312,7 @@ def _outcome(exercise: Exercise, state: SessionState) -> OutcomeSection | None:
         id=outcome.id,
         title=outcome.title,
         narrative=outcome.narrative,
-        ending=ENDINGS[conclusion.ending],
+        ending=ENDING_WORDS[conclusion.ending],
         reason=conclusion.reason,
         package=package_lines(exercise, conclusion.package) if conclusion.package else None,
     )

@@ -271,10 +271,10 @@ def _timeline(report: Report) -> str:
 def _briefings(report: Report) -> list[str]:
     parts: list[str] = []
     for role in report.roles:
-        parts += [f"<h3>{escape(role.name)}</h3>", _markdown(role.public_briefing)]
+        parts += [f"<h3>{escape(role.title)}</h3>", _markdown(role.public_briefing)]
         if role.confidential_briefing is not None:
             parts.append(
-                f'<div class="confidential"><h4>{escape(role.name)}: confidential</h4>'
+                f'<div class="confidential"><h4>{escape(role.title)}: confidential</h4>'
                 f"{_markdown(role.confidential_briefing)}</div>"
             )
     if report.sheets is not None:

@@ -136,7 +136,7 @@ def _proposals(report: Report) -> list[str]:
         )
         blocks.append(_package(p.package))
         lines = [f"- Supported at the end by: {', '.join(p.supporters) or 'nobody'}"]
-        lines += [f"- Rejected by {role}: {reason}" for role, reason in p.rejections]
+        lines += [f"- Rejected by {role}: {_escaped(reason)}" for role, reason in p.rejections]
         blocks.append("\n".join(lines))
     return blocks
 
@@ -148,7 +148,7 @@ def _concessions(report: Report, concessions: dict[str, list[Concession]]) -> li
     ]
     for role in report.roles:
         points = concessions.get(role.id, [])
-        blocks.append(f"### {role.name}")
+        blocks.append(f"### {role.title}")
         if not points:
             blocks.append("Made no proposal.")
             continue
@@ -200,14 +200,14 @@ def _timeline(entries: Sequence[Entry]) -> str:
     blocks: list[list[str]] = []
     for entry in entries:
         if entry.marker:
-            blocks.append([f"**{entry.seq}. {sentence(entry)}**"])
+            blocks.append([f"**{entry.seq}. {_escaped(sentence(entry))}**"])
             blocks.append([])
             continue
         if not blocks:
             blocks.append([])
         lines = blocks[-1]
-        lines.append(f"- {entry.seq}. {sentence(entry)}")
-        lines += [f"    - private, to {_flat(text)}" for text in entry.private]
+        lines.append(f"- {entry.seq}. {_escaped(sentence(entry))}")
+        lines += [f"    - private, to {_escaped(_flat(text))}" for text in entry.private]
         if entry.withheld:
             lines.append(f"    - {withheld(entry.withheld)}")
     return "\n\n".join("\n".join(lines) for lines in blocks if lines)
@@ -215,15 +215,15 @@ def _timeline(entries: Sequence[Entry]) -> str:
 
 def _line(entry: Entry) -> str:
     when = f"round {entry.round}" if entry.round else "before round 1"
-    return f"- {entry.seq}. ({when}) {sentence(entry)}"
+    return f"- {entry.seq}. ({when}) {_escaped(sentence(entry))}"
 
 
 def _briefings(report: Report) -> list[str]:
     blocks = ["## Briefings"]
     for role in report.roles:
-        blocks += [f"### {role.name}", role.public_briefing.strip()]
+        blocks += [f"### {role.title}", role.public_briefing.strip()]
         if role.confidential_briefing is not None:
-            blocks += [f"#### {role.name}: confidential", role.confidential_briefing.strip()]
+            blocks += [f"#### {role.title}: confidential", role.confidential_briefing.strip()]
     if report.sheets is not None:
         blocks.append("## Scoring sheets (as in force at the end)")
         for name, sheet in report.sheets.items():
@@ -267,6 +267,14 @@ def _table(
 
 def _cell(text: str) -> str:
     return _flat(text).replace("|", "\\|")
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]~])")
+
+
+def _escaped(text: str) -> str:
+    """Players' and authors' words shown as typed, never read as Markdown (`_defused` does HTML)."""
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def _flat(text: str) -> str:

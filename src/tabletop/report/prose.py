@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from tabletop.log import LogProblem
 from tabletop.log.trust import breach_notice
+from tabletop.narration.segments import text_of
 from tabletop.report.build import Entry, Frontier, PackageLines, Report, RoleScore
 
 REVEAL_HINT = "`tabletop report --reveal`"
@@ -122,12 +123,8 @@ def number(value: int | None) -> str:
 
 
 def sentence(entry: Entry) -> str:
-    """The entry as one line: who did what, or what happened when the rules acted."""
-    text = " ".join(entry.text.split())
-    if not entry.actor:
-        return text[:1].upper() + text[1:]
-    # A message reads "A → B", its text (if revealed) after a colon.
-    return f"{entry.actor} {text}" if entry.kind == "messaged" else f"{entry.actor}: {text}"
+    """The entry as one plain line, as the screens tell it."""
+    return " ".join(text_of(entry.words).split())
 
 
 def withheld(count: int) -> str:
@@ -144,7 +141,7 @@ class Table(NamedTuple):
 
 
 def seats_table(report: Report) -> Table:
-    return Table(["Delegation", "Played by"], [[r.name, r.seat] for r in report.roles], set())
+    return Table(["Delegation", "Played by"], [[r.title, r.seat] for r in report.roles], set())
 
 
 def scores_table(scores: list[RoleScore]) -> Table:

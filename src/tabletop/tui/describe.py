@@ -1,8 +1,8 @@
-"""Events, packages and proposals put into words for the screens.
+"""The table's words (`tabletop.narration`) styled for the screens.
 
-One place says how an event reads, so the console's timeline, a
-delegation's history and its messages never tell the same thing two ways.
-Texts are returned as `Text`, never markup, because players type them.
+The narration says what an event or a proposal is; this module only says
+how each kind of segment looks. Texts become `Text`, never markup, because
+players type them. Names are re-exported so screens have one import.
 """
 
 from __future__ import annotations
@@ -11,58 +11,51 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
+from tabletop.controls import escaped
 from tabletop.engine import Event, Proposal
-from tabletop.engine.events import SESSION
-from tabletop.exercise.model import CONTROL, Exercise
-from tabletop.tui.text import reflow
+from tabletop.exercise.model import Exercise
+from tabletop.narration.events import event_words
+from tabletop.narration.names import (
+    ENDING_WORDS,
+    PHASE_WORDS,
+    actor_name,
+    names,
+    package_lines,
+)
+from tabletop.narration.segments import Kind, Segment
 
-PHASE_WORDS = {
-    "setup": "setting up",
-    "briefing": "briefing",
-    "opening": "opening statements",
-    "negotiating": "negotiating",
-    "ratification": "signature",
-    "concluded": "concluded",
-    "paused": "paused",
-    "aborted": "aborted",
+__all__ = [
+    "ENDING_WORDS",
+    "PHASE_WORDS",
+    "actor_name",
+    "event_text",
+    "names",
+    "package_lines",
+    "proposal_text",
+    "styled",
+]
+
+STYLES: dict[Kind, str] = {
+    "plain": "",
+    "actor": "bold",
+    "option": "",
+    "emphasis": "italic",
+    "marker": "bold",
+    "muted": "dim",
 }
-ENDING_WORDS = {
-    "agreement": "an agreement",
-    "deadline": "the deadline passed",
-    "walk_out": "a walk-out",
-    "breakdown": "Control ended the talks",
-}
 
 
-def actor_name(exercise: Exercise, actor: str) -> str:
-    if actor == CONTROL:
-        return "Control"
-    if actor == SESSION:
-        return "The table"
-    return exercise.role(actor).label if actor in exercise.role_ids else actor
+def styled(words: Iterable[Segment]) -> Text:
+    """The words as `Text`, any control character written out, as `literal` does."""
+    text = Text()
+    for segment in words:
+        text.append(escaped(segment.text), style=STYLES[segment.kind])
+    return text
 
 
-def option_name(exercise: Exercise, issue: str, option: str) -> str:
-    found = exercise.issue(issue).option(option)
-    return found.name if found else option
-
-
-def package_line(exercise: Exercise, package: dict[str, str]) -> str:
-    """A package on one line, by option id: compact enough for a table row."""
-    return ", ".join(f"{i.id}={package[i.id]}" for i in exercise.issues if i.id in package)
-
-
-def package_lines(exercise: Exercise, package: dict[str, str]) -> list[tuple[str, str]]:
-    """A package issue by issue, with full names."""
-    return [
-        (issue.name, option_name(exercise, issue.id, package[issue.id]))
-        for issue in exercise.issues
-        if issue.id in package
-    ]
-
-
-def names(exercise: Exercise, roles: Iterable[str]) -> str:
-    return ", ".join(actor_name(exercise, r) for r in roles) or "—"
+def event_text(exercise: Exercise, event: Event) -> Text:
+    """One event as a line of the timeline; screens show only events their viewer may read."""
+    return styled(event_words(exercise, event))
 
 
 def proposal_text(exercise: Exercise, proposal: Proposal) -> Text:
@@ -82,80 +75,4 @@ def proposal_text(exercise: Exercise, proposal: Proposal) -> Text:
         text.append(f"  Rejected by {actor_name(exercise, rejection.role)}: ", style="dim")
         text.append(rejection.reason + "\n")
     text.rstrip()
-    return text
-
-
-def event_text(exercise: Exercise, event: Event) -> Text:
-    """One event as a line of the timeline."""
-    p = event.payload
-    who = actor_name(exercise, event.actor)
-    text = Text()
-    match event.kind:
-        case "started":
-            text.append("Control opened the briefing")
-        case "advanced":
-            text.append(f"Now: {PHASE_WORDS.get(p['phase'], p['phase'])}", style="bold")
-        case "round_started":
-            text.append(f"── Round {p['round']} ──", style="bold")
-        case "proposed":
-            text.append(f"{who} ", style="bold")
-            parent = f" (amends #{p['parent']})" if p["parent"] is not None else ""
-            text.append(f"proposed #{p['proposal']}{parent}: ")
-            text.append(package_line(exercise, p["package"]))
-        case "supported":
-            text.append(f"{who} ", style="bold")
-            text.append(f"supports #{p['proposal']}")
-        case "withdrawn":
-            text.append(f"{who} ", style="bold")
-            text.append(f"withdrew support from #{p['proposal']}")
-        case "rejected":
-            text.append(f"{who} ", style="bold")
-            text.append(f"rejected #{p['proposal']}: ")
-            text.append(p["reason"], style="italic")
-        case "stated":
-            text.append(f"{who}: ", style="bold")
-            text.append(p["text"], style="italic")
-        case "messaged":
-            text.append(f"{who} → {actor_name(exercise, p['to'])} ", style="bold")
-            text.append("(private): ", style="dim")
-            text.append(p["text"], style="italic")
-        case "passed":
-            text.append(f"{who} ", style="bold")
-            text.append("passed")
-        case "skipped":
-            text.append(f"Control skipped {actor_name(exercise, p['role'])}'s turn")
-        case "walked_out":
-            text.append(f"{who} walked out", style="bold")
-            if p["reason"]:
-                text.append(f": {p['reason']}", style="italic")
-        case "ratification_opened":
-            text.append(f"#{p['proposal']} goes to signature: ", style="bold")
-            text.append(names(exercise, p["signatories"]))
-        case "signed":
-            text.append(f"{who} signed", style="bold")
-        case "declined":
-            text.append(f"{who} declined to sign", style="bold")
-            if p["reason"]:
-                text.append(f": {p['reason']}", style="italic")
-        case "inject_fired":
-            inject = exercise.inject(p["inject"])
-            text.append(f"Inject: {inject.title}. ", style="bold")
-            text.append(reflow(inject.text))
-        case "paused":
-            text.append("Control paused the session")
-        case "resumed":
-            text.append("Control resumed the session")
-        case "extended":
-            text.append(f"Control extended the talks to {p['rounds']} rounds")
-        case "annotated":
-            text.append("Note: ", style="bold")
-            text.append(p["text"], style="italic")
-        case "concluded":
-            outcome = exercise.outcome(p["outcome"])
-            ending = ENDING_WORDS.get(p["ending"], p["ending"])
-            text.append(f"Talks concluded ({ending}): {outcome.title}", style="bold")
-        case "aborted":
-            text.append("Control aborted the session", style="bold")
-            if p["reason"]:
-                text.append(f": {p['reason']}")
     return text

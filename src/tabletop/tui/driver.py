@@ -210,7 +210,7 @@ class Driver:
             else:
                 clock.extend()
 
-        name = live.exercise.role(mover).name
+        name = live.exercise.role(mover).title
         self.app.push_screen(ClockPrompt(name, clock.seconds, blocked), decided)
 
     # Hand-over ---------------------------------------------------------------
@@ -237,7 +237,7 @@ class Driver:
             else:
                 self._declined = key
 
-        self._handover.call(live.exercise.role(role).name, why, key)
+        self._handover.call(live.exercise.role(role).title, why, key)
         self.app.push_screen(self._handover, answered)
 
     def _delegation(self, role: str, key: TurnKey | None) -> DelegationScreen:

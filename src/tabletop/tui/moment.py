@@ -96,7 +96,7 @@ def _control_papers(cursor: ReplayCursor, state: SessionState) -> str:
     for role in exercise.roles:
         seat = str(seats[role.id]) if role.id in seats else "unassigned"
         blocks += [
-            f"## {role.name} ({seat})",
+            f"## {role.title}: {seat}",
             role.public_briefing.strip(),
             "### Confidential briefing",
             role.confidential_briefing.strip(),

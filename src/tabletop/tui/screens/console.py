@@ -32,6 +32,7 @@ from tabletop.engine.acts import (
     Start,
 )
 from tabletop.engine.phases import ENDED_PHASES
+from tabletop.narration.plain import plain
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.hidden import hidden
@@ -39,7 +40,6 @@ from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
 from tabletop.tui.pictures import ControlPicture
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
-from tabletop.tui.text import reflow
 from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
 from tabletop.tui.widgets.inject_list import InjectList, InjectStatus
@@ -250,7 +250,7 @@ class ConsoleScreen(Screen[None]):
         if picture is None:
             return
         choices = [
-            (i.id, f"{i.title} — {reflow(i.text)}")
+            (i.id, f"{i.title} — {plain(i.text)}")
             for i in picture.exercise.injects
             if i.id in picture.legal.injects
         ]
@@ -316,7 +316,7 @@ class ConsoleScreen(Screen[None]):
         if turn in self.humans:
             self.post_message(RequestHandover(turn))
             return
-        choices = [(r, picture.exercise.role(r).name) for r in self.humans]
+        choices = [(r, picture.exercise.role(r).title) for r in self.humans]
         self.app.push_screen(
             ChoiceScreen(
                 "Hand the keyboard to which delegation?",
@@ -339,6 +339,6 @@ class ConsoleScreen(Screen[None]):
             if inject.id in picture.legal.injects:
                 yield (
                     f"Fire inject: {inject.title}",
-                    reflow(inject.text),
+                    plain(inject.text),
                     FireInject(inject=inject.id),
                 )

@@ -42,6 +42,8 @@ class DelegationScreen(Screen[None]):
         self.role = view.role.id
         self.turn_key = turn_key
         """The turn this delegation was called to the keyboard for; None when out of turn."""
+        self._called = True
+        """Set by a hand-over, so a dialog closing over the screen keeps the draft and tab."""
 
     def open_for(self, view: RoleView, turn_key: TurnKey | None, remaining: int | None) -> None:
         """Ready the screen for its delegation's next time at the keyboard.
@@ -51,6 +53,7 @@ class DelegationScreen(Screen[None]):
         """
         self.turn_key = turn_key
         self._latest = view
+        self._called = True
         self.remaining = remaining
         if self.is_mounted:
             self.view = view
@@ -76,7 +79,7 @@ class DelegationScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.title = self._first.role.name
+        self.title = self._first.role.label
         self.sub_title = self._first.exercise.title
         self.view = self._latest
         self.query_one(StatusBar).remaining = self.remaining
@@ -84,8 +87,9 @@ class DelegationScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Each time at the keyboard starts afresh: a clean form, on the pane that matters now."""
         view = self.view
-        if view is None:
+        if view is None or not self._called:
             return
+        self._called = False
         self.query_one(Composer).start_over()
         pane = "move" if view.my_turn else "briefing"
         self.query_one(TabbedContent).active = pane

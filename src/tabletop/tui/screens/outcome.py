@@ -87,7 +87,7 @@ class OutcomeScreen(Screen[None]):
             gain = score - reservation
             style = "green" if gain > 0 else "red" if gain < 0 else ""
             table.add_row(
-                literal(role.name), str(score), str(reservation), Text(f"{gain:+d}", style=style)
+                literal(role.label), str(score), str(reservation), Text(f"{gain:+d}", style=style)
             )
 
     def action_back(self) -> None:

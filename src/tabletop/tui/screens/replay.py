@@ -183,7 +183,7 @@ class ReplayScreen(Screen[None]):
 
     def action_pick_viewer(self) -> None:
         choices = [(CONTROL, "Control (everything)")]
-        choices += [(r.id, f"{r.name} (only what it knew)") for r in self.exercise.roles]
+        choices += [(r.id, f"{r.title}: only what it knew") for r in self.exercise.roles]
         self.app.push_screen(ChoiceScreen("View the replay as:", choices), self._view_as)
 
     async def _view_as(self, viewer: str | None) -> None:

@@ -43,7 +43,7 @@ class SetupScreen(Screen[None]):
             yield Label("Who plays each delegation", classes="section")
             for role in self.exercise.roles:
                 with Horizontal(classes="field"):
-                    yield Label(literal(role.name), classes="field-label wide")
+                    yield Label(literal(role.title), classes="field-label wide")
                     yield Select(
                         seat_choices(),
                         value=HUMAN,

@@ -28,7 +28,7 @@ def briefing_markdown(view: RoleView) -> str:
             points = view.valuations[issue.id][option.id]
             rows.append(f"| {label} | {option.name}{quo} | {points} |")
     blocks = [
-        f"# {role.name}",
+        f"# {role.title}",
         f"*{exercise.title}.* {exercise.summary.strip()}",
         "## Public briefing",
         role.public_briefing.strip(),
@@ -42,7 +42,7 @@ def briefing_markdown(view: RoleView) -> str:
     if others:
         blocks.append("## The other delegations")
         for other in others:
-            blocks += [f"### {other.name}", other.public_briefing.strip()]
+            blocks += [f"### {other.title}", other.public_briefing.strip()]
     cited = cited_facts(exercise, "\n\n".join(blocks))
     if cited:
         blocks.append("## Sources cited")

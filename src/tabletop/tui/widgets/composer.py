@@ -1,8 +1,10 @@
 """The move composer: a delegation picks an act, fills it in, sees its score, and sends it.
 
 Every act kind is listed, legal or not; one that is not legal now says why,
-in the engine's words (`legal.reasons`), instead of vanishing. The composer
-builds the act and posts it up; the engine alone decides whether it stands.
+in the engine's words (`legal.reasons`), instead of vanishing. Which fields
+an act has is `tabletop.forms`' table; the composer lays them out, hands the
+filled-in `Draft` to `build_act` and posts the act up; the engine alone
+decides whether it stands.
 """
 
 from __future__ import annotations
@@ -19,57 +21,11 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from tabletop.controls import stripped
 from tabletop.engine import Proposal, RoleView
-from tabletop.engine.acts import (
-    Act,
-    ActKind,
-    Amend,
-    Decline,
-    Pass,
-    Propose,
-    Reject,
-    Sign,
-    Statement,
-    Support,
-    WalkOut,
-    Withdraw,
-)
-from tabletop.engine.acts import (
-    Message as MessageAct,
-)
-from tabletop.tui.describe import actor_name, package_line
+from tabletop.engine.acts import Act, ActKind
+from tabletop.forms import FORM_OF, FORMS, Draft, Lacking, build_act, default_kind, proposals_open
+from tabletop.tui.describe import actor_name, package_lines
 from tabletop.tui.literal import literal
 
-KINDS: tuple[tuple[str, str], ...] = (
-    ("propose", "Propose a package"),
-    ("amend", "Amend a proposal"),
-    ("support", "Support a proposal"),
-    ("withdraw", "Withdraw support"),
-    ("reject", "Reject a proposal"),
-    ("statement", "Make a statement"),
-    ("message", "Send a private message"),
-    ("pass", "Pass"),
-    ("walk_out", "Walk out"),
-    ("sign", "Sign"),
-    ("decline", "Decline to sign"),
-)
-
-PACKAGE_KINDS = ("propose", "amend")
-PROPOSAL_KINDS = ("amend", "support", "withdraw", "reject")
-TEXT_LABELS = {
-    "statement": "Statement",
-    "message": "Message",
-    "reject": "Reason",
-    "walk_out": "Reason",
-    "decline": "Reason",
-}
-TEXT_REQUIRED = ("statement", "message", "reject")
-PLACEHOLDERS = {
-    "statement": "what your delegation says to the whole table",
-    "message": "only the recipient (and Control) will read it",
-    "reject": "why you reject it: every delegation sees this",
-    "walk_out": "why you leave (optional)",
-    "decline": "why you do not sign (optional)",
-}
 EMPTY = -1
 """The 'start from an empty package' choice of the proposal select."""
 
@@ -104,8 +60,8 @@ class Composer(VerticalScroll, can_focus=False):
         with Horizontal(classes="field"):
             yield Label("Act", classes="field-label")
             yield Select(
-                [(label, kind) for kind, label in KINDS],
-                value=_default_kind(view),
+                [(form.label, form.kind) for form in FORMS],
+                value=default_kind(view.legal),
                 allow_blank=False,
                 compact=True,
                 id="kind",
@@ -130,7 +86,8 @@ class Composer(VerticalScroll, can_focus=False):
             yield Select[str]([], compact=True, prompt="choose a delegation", id="to")
         with Horizontal(classes="field", id="text-row"):
             yield Label("Text", classes="field-label", id="text-label")
-            yield Input(compact=True, id="text")
+            # Tabbing back into a half-written text must not select it, or the next key erases it.
+            yield Input(compact=True, select_on_focus=False, id="text")
         yield Static(id="verdict")
         yield Button("Send  ^s", id="send", variant="primary", compact=True)
 
@@ -146,7 +103,8 @@ class Composer(VerticalScroll, can_focus=False):
             self.query_one("#text", Input).value = ""
             self._sent_with = None
         kinds = [
-            (label if kind in view.legal else f"{label}  · not now", kind) for kind, label in KINDS
+            (form.label if form.kind in view.legal else f"{form.label}  · not now", form.kind)
+            for form in FORMS
         ]
         self._set_choices(self.query_one("#kind", Select), kinds)
         for issue in view.exercise.issues:
@@ -171,17 +129,17 @@ class Composer(VerticalScroll, can_focus=False):
         if view is None:
             return
         kind = self.kind
-        self.query_one("#base-row").display = kind == "propose" or kind in PROPOSAL_KINDS
-        self.query_one("#package").display = kind in PACKAGE_KINDS
-        self.query_one("#to-row").display = kind == "message"
-        self.query_one("#text-row").display = kind in TEXT_LABELS
-        self.query_one("#text-label", Label).update(TEXT_LABELS.get(kind, "Text"))
-        self.query_one("#text", Input).placeholder = PLACEHOLDERS.get(kind, "")
-        base_label = {"propose": "From", "amend": "Amend"}.get(kind, "Proposal")
-        self.query_one("#base-label", Label).update(base_label)
+        form = FORM_OF[kind]
+        self.query_one("#base-row").display = form.base is not None
+        self.query_one("#package").display = form.package
+        self.query_one("#to-row").display = form.recipient
+        self.query_one("#text-row").display = form.text is not None
+        self.query_one("#text-label", Label).update(form.text.label if form.text else "Text")
+        self.query_one("#text", Input).placeholder = form.text.placeholder if form.text else ""
+        self.query_one("#base-label", Label).update(form.base or "Proposal")
         base = self.query_one("#base", Select)
         self._set_choices(base, self._base_choices(view, kind))
-        if kind == "propose" and base.value == Select.NULL:
+        if form.package and not form.proposal and base.value == Select.NULL:
             base.value = EMPTY
         to = self.query_one("#to", Select)
         others = [r.id for r in view.exercise.roles if r.id != view.role.id]
@@ -191,17 +149,12 @@ class Composer(VerticalScroll, can_focus=False):
         self._show_score()
         self._show_verdict()
 
-    def _base_choices(self, view: RoleView, kind: str) -> list[tuple[str, int]]:
-        live = view.live_proposals
-        allowed = {
-            "amend": view.legal.amend,
-            "support": view.legal.support,
-            "withdraw": view.legal.withdraw,
-            "reject": view.legal.reject,
-        }.get(kind, ())
-        pool = [p for p in view.proposals if p.id in allowed] if allowed else live
+    def _base_choices(self, view: RoleView, kind: ActKind) -> list[tuple[str, int]]:
+        allowed = proposals_open(view.legal, kind)
+        pool = [p for p in view.proposals if p.id in allowed] if allowed else view.live_proposals
         choices = [(self._proposal_label(view, p), p.id) for p in sorted(pool, key=lambda p: -p.id)]
-        if kind == "propose":
+        form = FORM_OF[kind]
+        if form.package and not form.proposal:
             choices.insert(0, ("an empty package", EMPTY))
         return choices
 
@@ -230,13 +183,13 @@ class Composer(VerticalScroll, can_focus=False):
         self.query_one("#base", Select).clear()
         for issue in view.exercise.issues:
             self.query_one(f"#{_issue_select_id(issue.id)}", Select).clear()
-        self.query_one("#kind", Select).value = _default_kind(view)
+        self.query_one("#kind", Select).value = default_kind(view.legal)
         self._layout_kind()
 
     def focus_first(self) -> None:
         """Put the cursor where this act is filled in first: the text, else the act itself."""
         text = self.query_one("#text", Input)
-        if self.kind in ("statement", "message") and text.display:
+        if FORM_OF[self.kind].text_first and text.display:
             text.focus()
         else:
             self.query_one("#kind", Select).focus()
@@ -269,7 +222,7 @@ class Composer(VerticalScroll, can_focus=False):
     def _fill_from_base(self) -> None:
         """Starting a package from a proposal copies its options; from empty clears them."""
         view = self.view
-        if view is None or self.kind not in PACKAGE_KINDS:
+        if view is None or not FORM_OF[self.kind].package:
             return
         base = self._base()
         for issue in view.exercise.issues:
@@ -299,37 +252,37 @@ class Composer(VerticalScroll, can_focus=False):
 
     def _under_signature(self) -> Proposal | None:
         view = self.view
-        if view is None or view.phase != "ratification":
+        ratification = view.ratification if view is not None else None
+        if view is None or ratification is None:
             return None
-        opened = next((e for e in reversed(view.events) if e.kind == "ratification_opened"), None)
-        if opened is None:
-            return None
-        return next((p for p in view.proposals if p.id == opened.payload["proposal"]), None)
+        return next((p for p in view.proposals if p.id == ratification.proposal), None)
 
     def _show_detail(self) -> None:
         view = self.view
         detail = self.query_one("#base-detail", Static)
-        kind = self.kind
+        shows = FORM_OF[self.kind].shows
         proposal = (
             self._under_signature()
-            if kind in ("sign", "decline")
+            if shows == "signature"
             else self._base()
-            if kind in ("support", "withdraw", "reject")
+            if shows == "proposal"
             else None
         )
         detail.display = proposal is not None
         if view is None or proposal is None:
             return
         text = Text()
-        if kind in ("sign", "decline"):
+        if shows == "signature":
             text.append(f"Under signature: #{proposal.id}\n", style="bold")
-        text.append(package_line(view.exercise, proposal.package) + "\n")
+        for issue, option in package_lines(view.exercise, proposal.package):
+            text.append(f"{issue}: ", style="dim")
+            text.append(f"{option}\n")
         text.append_text(_score_text(view.score(proposal.package), view.reservation))
         detail.update(text)
 
     def _show_score(self) -> None:
         view = self.view
-        if view is None or self.kind not in PACKAGE_KINDS:
+        if view is None or not FORM_OF[self.kind].package:
             return
         package = self._package()
         score = self.query_one("#score", Static)
@@ -363,63 +316,20 @@ class Composer(VerticalScroll, can_focus=False):
         view = self.view
         if view is None:
             return
-        problem, act = self._build(view)
-        if problem is not None or act is None:
-            self.notify(problem or "Fill in the act first.", severity="warning")
+        to = self.query_one("#to", Select).value
+        draft = Draft(
+            kind=self.kind,
+            base=self._base(),
+            package=self._package(),
+            to=to if isinstance(to, str) else None,
+            text=stripped(self.query_one("#text", Input).value),
+        )
+        act = build_act(view.role.id, draft)
+        if isinstance(act, Lacking):
+            self.notify(act.reason, severity="warning")
             return
         self._sent_with = len(view.events)
         self.post_message(self.Submitted(act))
-
-    def _build(self, view: RoleView) -> tuple[str | None, Act | None]:
-        """The act the form describes, or what the form still lacks."""
-        me = view.role.id
-        kind = self.kind
-        text = stripped(self.query_one("#text", Input).value).strip()
-        if kind in TEXT_REQUIRED and not text:
-            return f"Write the {TEXT_LABELS[kind].lower()} first.", None
-        base = self._base()
-        if kind in PROPOSAL_KINDS and base is None:
-            return "Choose a proposal first.", None
-        match kind:
-            case "propose":
-                return None, Propose(actor=me, package=self._package())
-            case "amend":
-                assert base is not None
-                changes = {i: o for i, o in self._package().items() if base.package.get(i) != o}
-                if not changes:
-                    return "Change at least one option of the proposal you amend.", None
-                return None, Amend(actor=me, proposal=base.id, changes=changes)
-            case "support":
-                assert base is not None
-                return None, Support(actor=me, proposal=base.id)
-            case "withdraw":
-                assert base is not None
-                return None, Withdraw(actor=me, proposal=base.id)
-            case "reject":
-                assert base is not None
-                return None, Reject(actor=me, proposal=base.id, reason=text)
-            case "statement":
-                return None, Statement(actor=me, text=text)
-            case "message":
-                to = self.query_one("#to", Select).value
-                if not isinstance(to, str):
-                    return "Choose who the message is for.", None
-                return None, MessageAct(actor=me, to=to, text=text)
-            case "walk_out":
-                return None, WalkOut(actor=me, reason=text)
-            case "sign":
-                return None, Sign(actor=me)
-            case "decline":
-                return None, Decline(actor=me, reason=text)
-        return None, Pass(actor=me)
-
-
-def _default_kind(view: RoleView) -> str:
-    """The act a delegation most likely came to the keyboard for."""
-    for kind in ("sign", "propose", "statement", "message"):
-        if kind in view.legal:
-            return kind
-    return "propose"
 
 
 def _score_text(score: int, reservation: int) -> Text:

@@ -52,7 +52,7 @@ class Delegations(DataTable[Text | str]):
             else:
                 where = Text("present")
             self.add_row(
-                Text(role.name),
+                literal(role.title),
                 literal(str(seat)) if seat else "human",
                 str(rows.reservations.get(role.id, role.reservation)),
                 "—" if leading is None else str(leading),

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tabletop.tui.text import reflow
+from tabletop.narration.plain import reflow
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -31,7 +31,7 @@ class ExerciseCard(Static):
         text.append(exercise.title + "\n", style="bold")
         text.append(reflow(exercise.summary) + "\n\n")
         text.append("Roles: ", style="dim")
-        text.append(", ".join(r.name for r in exercise.roles) + "\n")
+        text.append(", ".join(r.title for r in exercise.roles) + "\n")
         text.append("Issues: ", style="dim")
         text.append(", ".join(i.name for i in exercise.issues) + "\n")
         text.append("Rounds: ", style="dim")

@@ -9,8 +9,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
+from tabletop.narration.plain import plain
 from tabletop.tui.describe import actor_name
-from tabletop.tui.text import reflow
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,10 @@ class InjectList(Static):
             text.append(f"{mark:<12}", style=style)
             text.append(f"{inject.title}", style="bold")
             text.append(f" — {_trigger(inject)}\n", style="dim")
-            text.append(f"  {reflow(inject.text)}\n")
+            text.append(f"  {plain(inject.text)}\n")
             for role, private in inject.private.items():
                 text.append(f"  Only {actor_name(self.exercise, role)}: ", style="italic dim")
-                text.append(f"{reflow(private)}\n", style="italic")
+                text.append(f"{plain(private)}\n", style="italic")
             text.append("\n")
         text.rstrip()
         return text

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import var
 
 from tabletop.engine.view import InjectNotice
-from tabletop.tui.text import reflow
+from tabletop.narration.plain import plain
 from tabletop.tui.widgets.log_view import LogView
 
 
@@ -31,9 +31,9 @@ class News(LogView):
             self._count = 0
         for notice in notices[self._count :]:
             self.write(Text(notice.title, style="bold underline"))
-            self.write(Text(reflow(notice.text)))
+            self.write(Text(plain(notice.text)))
             if notice.private:
                 self.write(Text("For your delegation only:", style="bold"))
-                self.write(Text(reflow(notice.private), style="italic"))
+                self.write(Text(plain(notice.private), style="italic"))
             self.write(Text(""))
         self._count = len(notices)

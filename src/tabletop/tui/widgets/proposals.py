@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from tabletop.engine import Proposal
 from tabletop.exercise.model import Exercise
-from tabletop.tui.describe import actor_name, names, proposal_text
+from tabletop.tui.describe import actor_name, names, package_lines, proposal_text
 from tabletop.tui.literal import literal
 
 STATUS_STYLE = {"live": "", "withdrawn": "dim strike", "superseded": "dim"}
@@ -59,20 +59,20 @@ class ProposalsTable(Vertical):
         table.clear(columns=True)
         table.add_column("#", key="id")
         table.add_column("By", key="by")
-        for issue in self.exercise.issues:
-            table.add_column(literal(issue.id), key=issue.id)
         if picture.score_column:
             table.add_column(literal(picture.score_column), key="score")
         table.add_column("Status", key="status")
         table.add_column("Support", key="support")
         table.add_column("Rejected", key="rejected")
+        # The package last and by option names only: however many issues, the columns a
+        # delegation decides by stay on screen, and the detail underneath names each issue.
+        table.add_column("Package", key="package")
         for proposal in sorted(picture.proposals, key=lambda p: -p.id):
             style = STATUS_STYLE[proposal.status]
             row: list[Text | str] = [
                 Text(f"#{proposal.id}", style=style),
                 Text(actor_name(self.exercise, proposal.author), style=style),
             ]
-            row += [Text(proposal.package[i.id], style=style) for i in self.exercise.issues]
             if picture.score_column:
                 points = picture.scores.get(proposal.id, {}).get(picture.score_column)
                 row.append(Text("" if points is None else str(points), style=style))
@@ -81,6 +81,8 @@ class ProposalsTable(Vertical):
             row.append(
                 Text(names(self.exercise, (r.role for r in proposal.rejections)), style=style)
             )
+            options = (option for _, option in package_lines(self.exercise, proposal.package))
+            row.append(Text(" · ".join(options), style=style))
             table.add_row(*row, key=str(proposal.id))
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
