@@ -26,8 +26,10 @@ from tabletop.engine.acts import (
     Withdraw,
 )
 from tabletop.tui.app import TabletopApp
+from tabletop.tui.describe import event_text
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.widgets.composer import EMPTY, Composer
+from tabletop.tui.widgets.timeline import Timeline
 
 
 def screen_text(app: App[Any]) -> str:
@@ -46,6 +48,8 @@ def widget_text(app: App[Any]) -> str:
     for widget in app.screen.query("*"):
         if isinstance(widget, Markdown):
             parts.append(widget.source)
+        elif isinstance(widget, Timeline):
+            parts += [event_text(widget.exercise, event).plain for event in widget.events]
         elif isinstance(widget, RichLog):
             parts += [strip.text for strip in widget.lines]
         elif isinstance(widget, DataTable):

@@ -27,9 +27,11 @@ from tabletop.engine.acts import (
 )
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import RecordedSession, Seat, read_log
+from tabletop.tui.describe import event_text
 from tabletop.tui.moment import moment
 from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets.briefing import Briefing
+from tabletop.tui.widgets.timeline import Timeline
 from tests.conftest import tiny_exercise_data
 
 ROLES = ("town", "fest", "city")
@@ -102,7 +104,9 @@ def screen_text(screen: ReplayScreen) -> str:
     """Every text the screen's widgets hold: logs, documents, tables and labels."""
     parts: list[str] = []
     for widget in screen.query("*"):
-        if isinstance(widget, RichLog):
+        if isinstance(widget, Timeline):
+            parts += [event_text(widget.exercise, event).plain for event in widget.events]
+        elif isinstance(widget, RichLog):
             parts += [strip.text for strip in widget.lines]
         elif isinstance(widget, Briefing):
             parts.append(widget.document)
