@@ -33,6 +33,7 @@ from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets.briefing import Briefing
 from tabletop.tui.widgets.timeline import Timeline
 from tests.conftest import tiny_exercise_data
+from tests.tui.helpers import screen_text as painted
 
 ROLES = ("town", "fest", "city")
 BRIEFING = {role: f"{role.upper()}-CONFIDENTIAL-BRIEFING" for role in ROLES}
@@ -277,3 +278,20 @@ def test_replay_fork_option_writes_the_fork_and_says_how_to_resume(
     assert main(["replay", str(log), "--fork", "5", "--fork-log", str(target)]) == 1
     assert main(["replay", str(log), "--fork", "99"]) == 1
     assert "trusted events are 0 to 25" in capsys.readouterr().err
+
+
+async def test_page_keys_scroll_the_tab_a_digit_opened(log: Path) -> None:
+    app = ReplayApp(ReplayScreen.open(log))
+    async with app.run_test(size=(80, 12)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        await pilot.press("end", "2")
+        await pilot.pause()
+        timeline = screen.query_one(Timeline)
+        assert screen.focused is timeline
+        bottom = timeline.scroll_y
+        assert bottom > 0 and "Festival signed" in painted(app)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert timeline.scroll_y < bottom
+        assert "Festival signed" not in painted(app)

@@ -203,8 +203,13 @@ class ReplayScreen(Screen[None]):
 
     def action_tab(self, number: int) -> None:
         tabs = self.query_one(TabbedContent)
-        if tabs.query(f"#tab-{number}"):
+        panes = tabs.query(f"#tab-{number}")
+        if panes:
             tabs.active = f"tab-{number}"
+            # The keyboard goes with the tab, so arrows and Page keys scroll it at once.
+            focusable = [w for w in panes.first().query("*") if w.can_focus]
+            if focusable:
+                focusable[0].focus()
 
     # Forking -----------------------------------------------------------------
 

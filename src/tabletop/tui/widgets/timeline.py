@@ -55,14 +55,11 @@ class Timeline(ScrollView, can_focus=True):
         self._shown: tuple[tuple[int, int, int, int, int], list[Strip]] = ((0, 0, 0, 0, 0), [])
 
     def watch_events(self, events: Sequence[Event]) -> None:
-        following = self._following or self.scroll_y >= self.max_scroll_y
         # An event's words never change; a new list that is not the old one
         # extended (a replay moved back, a view changed) may hold other events.
         self._wrapped.clear()
         self._shown = ((0, 0, 0, 0, 0), [])
         self._lay_out()
-        if following:
-            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self.refresh()
 
     def on_resize(self) -> None:
@@ -73,16 +70,23 @@ class Timeline(ScrollView, can_focus=True):
         self._following = round(new) >= self._tail_top
 
     def _lay_out(self) -> None:
-        """Find the first event of the last screenful; the virtual height follows from it."""
+        """Find the first event of the last screenful; the virtual height follows from it.
+
+        A view at the bottom stays there, so the newest event stays in sight.
+        """
         width, height = self.scrollable_content_region.size
         if not width:
             return  # hidden: laid out when next shown with a width
+        following = self._following
         lines, top = 0, len(self.events)
         while top and lines < height:
             top -= 1
             lines += len(self._lines_of(top, width))
         self._tail_top = top
         self.virtual_size = Size(width, top + height)
+        if following:
+            self.scroll_to(y=top, animate=False, immediate=True)
+            self._following = True
 
     def _lines_of(self, index: int, width: int) -> list[Strip]:
         """Event `index` wrapped at `width`, in the widget's style."""
