@@ -31,6 +31,7 @@ from tabletop.tui.describe import event_text
 from tabletop.tui.moment import moment
 from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets.briefing import Briefing
+from tabletop.tui.widgets.score_chart import ScoreChart
 from tabletop.tui.widgets.timeline import Timeline
 from tests.conftest import tiny_exercise_data
 from tests.tui.helpers import screen_text as painted
@@ -295,3 +296,16 @@ async def test_page_keys_scroll_the_tab_a_digit_opened(log: Path) -> None:
         await pilot.pause()
         assert timeline.scroll_y < bottom
         assert "Festival signed" not in painted(app)
+
+
+async def test_the_chart_fills_in_once_worked_out(log: Path) -> None:
+    """The screen opens before the chart's fold of the whole log is done, then shows it."""
+    app = ReplayApp(ReplayScreen.open(log))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("end", "5")
+        await pilot.pause()
+        chart = screen.query_one(ScoreChart)
+        assert [len(s.values) for s in chart.data.series] == [screen.cursor.total] * len(ROLES)

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tabletop.engine import SessionState, role_view
-from tabletop.engine.history import history
+from tabletop.engine.history import History, history
 from tabletop.exercise.model import CONTROL
 from tabletop.log import LogError, RecordedSession
 from tabletop.log.cursor import ReplayCursor
@@ -66,7 +66,8 @@ class ReplayScreen(Screen[None]):
         self.exercise = log.header.exercise
         self.cursor = ReplayCursor(log)
         self.cursor.move_to(position)
-        self.series = history(self.exercise, log.header.seed, log.events)
+        self.series: History | None = None
+        """The leading proposal's scores after every event, for the chart, once worked out."""
         self.viewer = viewer
         self._papers = ""
 
@@ -108,6 +109,17 @@ class ReplayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show()
+        # A second fold of the whole log: seconds for a million events. The
+        # screen opens and steps meanwhile; the chart fills in when it is done.
+        self.run_worker(self._work_out_chart, thread=True, exit_on_error=False)
+
+    def _work_out_chart(self) -> None:
+        series = history(self.exercise, self.source.header.seed, self.source.events)
+        self.app.call_from_thread(self._chart_ready, series)
+
+    def _chart_ready(self, series: History) -> None:
+        self.series = series
         self.show()
 
     def show(self) -> None:
