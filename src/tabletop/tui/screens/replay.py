@@ -185,7 +185,10 @@ class ReplayScreen(Screen[None]):
                 return f"A round that started in this log: {started[0]} to {started[-1]}."
             return None
 
-        self.app.push_screen(ReplayPrompt("Go to the start of round:", check), self._go_to_round)
+        self.app.push_screen(
+            ReplayPrompt(f"Go to the start of round ({started[0]} to {started[-1]}):", check),
+            self._go_to_round,
+        )
 
     def _go_to_round(self, answer: str | None) -> None:
         if answer is not None:
