@@ -60,7 +60,7 @@ class TabletopApp(LiteralApp[None]):
         return self._drive(self.initial).console()
 
     def on_mount(self) -> None:
-        self.set_keymap(keymap.user_keymap())
+        keymap.apply_user_keymap(self)
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self.set_interval(1, self._check_terminal)
         if self.driver is not None:

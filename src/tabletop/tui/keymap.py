@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_dir
+from textual.app import App
 from textual.binding import Binding, BindingType
 
 APP: list[BindingType] = [
@@ -206,13 +208,55 @@ HELP: list[BindingType] = [
 ]
 
 
-def user_keymap(path: Path | None = None) -> dict[str, str]:
-    """Binding id → keys from the user's `keymap.json`; empty if there is none or it is unusable."""
+def _binding_ids() -> set[str]:
+    """Every id a keymap may name: those of the bindings above."""
+    return {
+        b.id
+        for value in globals().values()
+        if isinstance(value, list)
+        for b in value
+        if isinstance(b, Binding) and b.id
+    }
+
+
+def user_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """Binding id → keys from the user's `keymap.json`, and what is wrong with it, by place.
+
+    A file that is not JSON, or not an object, is not used at all; an entry
+    that names no binding or gives no key string is left out. Each problem is
+    said (the app shows them), so a typo is not mistaken for a key that does
+    not work.
+    """
     where = path or Path(user_config_dir("tabletop")) / "keymap.json"
     try:
-        data = json.loads(where.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        text = where.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [f"{where}: cannot be read ({error}); the default keys apply"]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        place = f"{where}:{error.lineno}:{error.colno}"
+        return {}, [f"{place}: not JSON ({error.msg}); the default keys apply"]
     if not isinstance(data, dict):
-        return {}
-    return {str(k): v for k, v in data.items() if isinstance(v, str)}
+        return {}, [f"{where}: expected an object of binding ids and keys; the default keys apply"]
+    known = _binding_ids()
+    keys: dict[str, str] = {}
+    problems: list[str] = []
+    for name, value in data.items():
+        if name not in known:
+            problems.append(f'{where}: "{name}" is no binding id (ids look like "console.end")')
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f'{where}: "{name}": keys must be a string such as "ctrl+e"')
+        else:
+            keys[name] = value
+    return keys, problems
+
+
+def apply_user_keymap(app: App[Any]) -> None:
+    """Rebind `app`'s keys from the user's keymap, and say what in it could not be used."""
+    keys, problems = user_keymap()
+    app.set_keymap(keys)
+    for problem in problems:
+        app.notify(problem, title="Your keymap", severity="warning", timeout=20)

@@ -272,6 +272,7 @@ class ReplayApp(LiteralApp[Path | None]):
         self.replay = screen
 
     def on_mount(self) -> None:
+        keymap.apply_user_keymap(self)
         # Pushed rather than made the default screen, which would skip its CSS_PATH.
         self.push_screen(self.replay, lambda _: self.exit())
 
