@@ -1,4 +1,4 @@
-"""The palette lists tabletop's own commands: each once, and no text-editing keys."""
+"""The palette lists tabletop's own commands, each once; the footer keeps Help in sight."""
 
 from __future__ import annotations
 
@@ -31,3 +31,14 @@ async def test_the_palette_lists_quit_once_and_no_editing_keys(
         await pilot.press(*"\b\b\b\bdelete")
         await pilot.pause(0.2)
         assert "Delete left" not in screen_text(app)
+
+
+async def test_help_stays_in_the_footer_at_80_columns(tutorial: Exercise, tmp_path: Path) -> None:
+    """The console has more keys than 80 columns hold: Help comes first, so it is never cut."""
+    seats = {r: Seat(kind="human") for r in tutorial.role_ids}
+    app = new_session_app(tutorial, seats, 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.lstrip().startswith("? Help")
