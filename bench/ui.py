@@ -328,7 +328,8 @@ def main() -> None:
     for name, times in asyncio.run(key_presses(args.presses)).items():
         report(f"key → screen: {name}", times, KEY_TARGET)
     for name, times in asyncio.run(long_timeline(args.timeline, args.presses)).items():
-        report(f"{args.timeline:,}-event Timeline: {name}", times, KEY_TARGET)
+        target = None if name == "open" else KEY_TARGET
+        report(f"{args.timeline:,}-event Timeline: {name}", times, target)
 
 
 if __name__ == "__main__":
