@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ("engine.py", "spread.py", "replay.py", "analysis.py", "ui.py")
+BENCHMARKS = ("engine.py", "spread.py", "replay.py", "analysis.py", "ui.py", "net.py")
 
 
 def main() -> int:

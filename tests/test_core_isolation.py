@@ -19,6 +19,10 @@ HEADLESS = [
     "tabletop.narration",
     "tabletop.report",
     "tabletop.simulation",
+    "tabletop.net.host",
+    "tabletop.net.client",
+    "tabletop.net.headless",
+    "tabletop.net.remote_bot",
 ]
 
 

@@ -188,17 +188,22 @@ def test_a_raw_yaml_value_in_place_of_any_line_gives_a_problem_not_a_crash(
         assert all(PROBLEM.match(str(p)) for p in error.problems)
 
 
+def problems_of(text: str, name: str) -> list[str]:
+    """What loading `text` says, a problem a line; fails if it loads."""
+    try:
+        load_text(text, name, EXERCISES)
+    except ExerciseError as error:
+        return [str(p) for p in error.problems]
+    raise AssertionError(f"{name} loaded")
+
+
 def test_a_huge_hex_number_is_named_not_written_out() -> None:
     text = BUNDLED["tutorial.yaml"]
     title = re.search(r"^title: .*$", text, re.MULTILINE)
     assert title is not None
     line = text[: title.start()].count("\n") + 1
     huge = text.replace(title[0], "title: 0x" + "f" * 4400, 1)
-    try:
-        load_text(huge, "tutorial.yaml", EXERCISES)
-    except ExerciseError as error:
-        said = [str(p) for p in error.problems]
-    assert said == [
+    assert problems_of(huge, "tutorial.yaml") == [
         f"tutorial.yaml:{line}: title: expected text, got a number of 5,299 digits "
         "(put it in quotes to keep it as text)"
     ]
@@ -210,11 +215,7 @@ def test_a_digest_path_with_a_nul_is_a_problem_at_its_line() -> None:
     assert digest is not None
     line = text[: digest.start()].count("\n") + 1
     with_nul = text.replace(digest[0], 'digest: "a\\0b"', 1)
-    try:
-        load_text(with_nul, "treaty.yaml", EXERCISES)
-    except ExerciseError as error:
-        said = [str(p) for p in error.problems]
-    assert said == [
+    assert problems_of(with_nul, "treaty.yaml") == [
         f"treaty.yaml:{line}: sources.0.digest: cannot read digest "
         f"{EXERCISES / 'a'}\\x00b: a path cannot hold a NUL character"
     ]

@@ -119,7 +119,8 @@ def test_a_forged_log_with_control_characters_is_refused_in_plain_words(
     osc52 = CONTROLS["osc52"]
     escaped_osc52 = json.dumps(osc52)[1:-1]
     in_header = forged(hostile_log, tmp_path / "header.jsonl", "Summary", escaped_osc52)
-    for command in (["log", "verify"], ["log", "state"], ["report"], ["analyze"]):
+    commands = (["log", "verify"], ["log", "state"], ["report"], ["analyze"])
+    for command in (*commands, ["resume"], ["replay"]):
         done = tabletop(*command, in_header)
         assert done.returncode == 1
         said = "not a valid log header: exercise.summary: Value error, may not hold control"

@@ -29,7 +29,9 @@ def permissive() -> MarkdownIt:
     return renderer
 
 
-class _Rendered(HTMLParser):
+class Page(HTMLParser):
+    """The tags and link targets of an HTML page; an event handler attribute fails at once."""
+
     def __init__(self) -> None:
         super().__init__()
         self.tags: set[str] = set()
@@ -41,11 +43,15 @@ class _Rendered(HTMLParser):
         assert not [k for k, _ in attrs if k.startswith("on")], attrs
 
 
-def rendered(markdown: str) -> _Rendered:
-    parser = _Rendered()
-    parser.feed(permissive().render(markdown))
-    parser.close()
-    return parser
+def parsed(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def rendered(markdown: str) -> Page:
+    return parsed(permissive().render(markdown))
 
 
 def assert_safe(markdown: str) -> None:

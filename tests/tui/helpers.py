@@ -127,6 +127,13 @@ async def play_as_bot(pilot: Pilot[Any], strategy: str) -> Act:
     return act
 
 
+async def run_out(app: TabletopApp) -> None:
+    """The seconds of a turn pass at once (the real clock ticks too, so count down to 0)."""
+    assert app.driver is not None and app.driver.clock is not None
+    while app.driver.clock.remaining > 0:
+        app.driver.tick_clock()
+
+
 def phase(app: TabletopApp) -> str:
     """The phase of the session the app runs, read fresh (not narrowed by earlier checks)."""
     assert app.driver is not None

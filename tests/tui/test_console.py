@@ -6,22 +6,23 @@ import gc
 import json
 from pathlib import Path
 
-from textual.widgets import Button, Input, Select
+from textual.widgets import Button, Input, MarkdownViewer, Select
 
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
-from tabletop.tui.app import TabletopApp, new_session_app
+from tabletop.tui.app import new_session_app
 from tabletop.tui.keymap import user_keymap
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.clock import ClockPrompt
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.help import HelpScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.widgets.composer import Composer
 from tabletop.tui.widgets.key_footer import KeyFooter
-from tests.tui.helpers import phase, screen_text, until
+from tests.tui.helpers import phase, run_out, screen_text, until
 
 SIZE = (80, 24)
 PROPERTY = "Expecting property name enclosed in double quotes"
@@ -29,13 +30,6 @@ PROPERTY = "Expecting property name enclosed in double quotes"
 
 def humans(exercise: Exercise) -> dict[str, Seat]:
     return {r: Seat(kind="human") for r in exercise.role_ids}
-
-
-async def run_out(app: TabletopApp) -> None:
-    """The seconds of a turn pass at once (the real clock ticks too, so count down to 0)."""
-    assert app.driver is not None and app.driver.clock is not None
-    while app.driver.clock.remaining > 0:
-        app.driver.tick_clock()
 
 
 async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path: Path) -> None:
@@ -49,15 +43,21 @@ async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path
         assert "⏱ 0:" in screen_text(app)
         await run_out(app)
         await pilot.pause()
+        # The delegation has the keyboard: Control takes it back, then chooses.
+        assert isinstance(app.screen, GiveBackScreen)
+        assert "Time is up for Town" in screen_text(app)
+        await pilot.press("enter")
         assert isinstance(app.screen, ClockPrompt)
         assert "Time is up for Town" in screen_text(app)
         await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        await pilot.press("enter")
         assert isinstance(app.screen, DelegationScreen) and live.mover == "town"
         # The turn has its 10 s back; the real clock may have taken a second or two since.
         assert app.driver.clock is not None and app.driver.clock.remaining >= 7
         await run_out(app)
         await pilot.pause()
-        await pilot.press("k")
+        await pilot.press("enter", "k")
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         assert live.mover == "fest"
         assert live.session.events[-1].kind == "skipped"
@@ -137,6 +137,13 @@ async def test_keys_can_be_remapped_from_the_user_keymap(
         assert phase(app) == "setup"
         await pilot.press("f5")
         assert phase(app) == "briefing"
+        assert "f5 Start" in str(app.screen.query_one("#do-start", Button).label)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert (
+            "| **f5** | start: open the briefing |"
+            in app.screen.query_one(MarkdownViewer).document.source
+        )
 
 
 async def test_a_malformed_keymap_is_said_with_its_place(

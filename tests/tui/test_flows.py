@@ -15,6 +15,7 @@ from tabletop.tui.live import create
 from tabletop.tui.paths import new_log_path
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.screens.replay import ReplayScreen
@@ -52,7 +53,7 @@ async def test_from_the_start_screen_to_a_signed_agreement(tmp_path: Path) -> No
 
         played = []
         while not isinstance(app.screen, OutcomeScreen):
-            if isinstance(app.screen, HandoverScreen):
+            if isinstance(app.screen, HandoverScreen | GiveBackScreen):
                 await pilot.press("enter")
             elif isinstance(app.screen, DelegationScreen):
                 played.append((await play_as_bot(pilot, "conceder")).kind)
@@ -98,6 +99,9 @@ async def test_control_ends_the_talks_in_a_breakdown(tutorial: Exercise, tmp_pat
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         assert "Millbrook Town Council" in screen_text(app)
         await pilot.press("escape")
+        # The Festival may still be at the keyboard: Control takes it back first.
+        assert isinstance(app.screen, GiveBackScreen)
+        await pilot.press("enter")
         assert isinstance(app.screen, ConsoleScreen)
         await pilot.press("e")
         app.screen.query_one(Input).value = "the parties are too far apart"

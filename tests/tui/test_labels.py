@@ -24,6 +24,7 @@ from tabletop.tui.app import new_session_app
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.widgets.composer import Composer
@@ -106,6 +107,9 @@ async def test_no_screen_shows_an_id_where_a_label_exists(tmp_path: Path) -> Non
         await until(pilot, lambda: not isinstance(app.screen, DelegationScreen))
         if isinstance(app.screen, HandoverScreen):
             await pilot.press("escape")
+        if isinstance(app.screen, GiveBackScreen):
+            seen.append(screen_text(app))
+            await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
         for key in ("1", "2", "3", "4"):
             await pilot.press(key)

@@ -77,7 +77,7 @@ async def test_the_console_catches_up_once_uncovered(tutorial: Exercise, tmp_pat
         await send(pilot, Statement(actor="festival", text="Good evening."))
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         assert "Council" not in console.query_one(StatusBar).summary.plain, "drawn while hidden"
-        await pilot.press("escape", "2")
+        await pilot.press("escape", "enter", "2")
         assert app.screen is console
         text = screen_text(app)
         assert "Festival → Council (private): “Psst.”" in text

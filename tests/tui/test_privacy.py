@@ -93,7 +93,7 @@ async def test_no_delegation_sees_another_ones_secrets(trio: Exercise, tmp_path:
         await pilot.press("s")
         await hand_over(pilot, "press")
         await watch.check(pilot)
-        await pilot.press("escape", "a")
+        await pilot.press("escape", "enter", "a")
 
         await at_keyboard(pilot, "town")
         await send(pilot, Message(actor="town", to="press", text=MESSAGES["town", "press"]))
@@ -108,7 +108,7 @@ async def test_no_delegation_sees_another_ones_secrets(trio: Exercise, tmp_path:
         await send(pilot, Pass(actor="press"))
 
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
-        await pilot.press("escape", "n")
+        await pilot.press("escape", "enter", "n")
         app.screen.query_one(Input).value = NOTE
         await pilot.press("enter")
         assert isinstance(app.screen, ConsoleScreen)

@@ -18,6 +18,8 @@ from tabletop.cli.terminal import escaping
 COMMANDS: tuple[str, ...] = (
     # one module per subcommand, in the order `--help` lists them
     "play",
+    "host",
+    "join",
     "resume",
     "replay",
     "validate",

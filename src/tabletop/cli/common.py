@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
+    from tabletop.log import Seat
 
 
 class CommandError(Exception):
@@ -86,6 +87,24 @@ def bot_seats(exercise: Exercise, chosen: list[tuple[str, str]]) -> dict[str, st
             raise CommandError(f"{given}: {role} already plays {seats[role]}", exit_code=2)
         seats[role] = strategy
     return seats
+
+
+def new_session(args: argparse.Namespace) -> tuple[Exercise, dict[str, Seat], int, Path]:
+    """The exercise, seats, seed and log path that `play` and `host` give a new session."""
+    import random
+
+    from tabletop.log import Seat
+    from tabletop.tui.paths import new_log_path
+
+    exercise = load_exercise(args.exercise)
+    bots = bot_seats(exercise, args.bot)
+    seats = {
+        role: Seat(kind="bot", strategy=bots[role]) if role in bots else Seat(kind="human")
+        for role in exercise.role_ids
+    }
+    seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
+    path = (args.log or new_log_path(exercise.id)).expanduser()
+    return exercise, seats, seed, path
 
 
 class ProgressBar:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
-from tabletop.cli.common import CommandError, add_bot_option, bot_seats
+from tabletop.cli.common import CommandError, add_bot_option, new_session
 from tabletop.cli.log import tell_receipt
 from tabletop.tui import DEFAULT_PACE
 
@@ -45,21 +44,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.cli.common import load_exercise
-    from tabletop.log import LogError, Seat
+    from tabletop.log import LogError
     from tabletop.tui.app import new_session_app, run_app
-    from tabletop.tui.paths import new_log_path
 
     if args.pace < 0:
         raise CommandError("--pace: seconds between bot moves cannot be negative")
-    exercise = load_exercise(args.exercise)
-    bots = bot_seats(exercise, args.bot)
-    seats = {
-        role: Seat(kind="bot", strategy=bots[role]) if role in bots else Seat(kind="human")
-        for role in exercise.role_ids
-    }
-    seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
-    path = (args.log or new_log_path(exercise.id)).expanduser()
+    exercise, seats, seed, path = new_session(args)
     try:
         app = new_session_app(exercise, seats, seed, path, pace=args.pace)
     except LogError as error:

@@ -36,12 +36,21 @@ class InjectNotice:
 class RoleView:
     """One delegation's window; `exercise` is redacted to what that delegation may read."""
 
-    def __init__(self, exercise: Exercise, table: Table, events: Sequence[Event], role: str):
+    def __init__(
+        self,
+        exercise: Exercise,
+        table: Table,
+        events: Sequence[Event],
+        role: str,
+        legal: LegalActs | None = None,
+    ):
+        """`legal` is given when the table is not the session's own (a remote seat's copy)."""
         self.exercise = exercise
         self.role: Role = exercise.role(role)
         self._table = table
         self._history = events
         self._count = len(events)
+        self.seq = table.seq
         self.phase: Phase = table.phase
         self.round = table.round
         self.rounds = table.rounds
@@ -52,7 +61,7 @@ class RoleView:
         self.conclusion: Conclusion | None = table.conclusion
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
-        self._legal: LegalActs | None = None
+        self._legal = legal
 
     @property
     def my_turn(self) -> bool:

@@ -14,9 +14,15 @@ from pathlib import Path
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
-from tabletop.log.audit import Misfit, audit_of, unfinished
-from tabletop.log.format import Header
-from tabletop.log.reader import LogContents, LogProblem, read_log
+from tabletop.log import (
+    Header,
+    LogContents,
+    LogProblem,
+    Misfit,
+    audit_of,
+    read_log,
+    unfinished,
+)
 
 
 @dataclass(frozen=True)

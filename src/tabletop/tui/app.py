@@ -44,13 +44,22 @@ class TabletopApp(LiteralApp[None]):
     COMMANDS = App.COMMANDS | {TabletopCommands}
 
     def __init__(
-        self, live: LiveSession | None = None, *, pace: float = DEFAULT_PACE, notice: str = ""
+        self,
+        live: LiveSession | None = None,
+        *,
+        pace: float = DEFAULT_PACE,
+        notice: str = "",
+        pin: str = "",
     ) -> None:
         super().__init__()
         self.pace = pace
+        self._pin = pin
+        """Control's PIN for the session opened on, if any."""
         self.initial = live
         """The session to open on, if not the start screen."""
         self._notice = notice
+        self.user_keys, self._keymap_problems = keymap.user_keymap()
+        """The user's remapped keys (binding id → keys), which the help and panels show too."""
         self.driver: Driver | None = None
         """The session being run; None on the start screen."""
 
@@ -60,7 +69,7 @@ class TabletopApp(LiteralApp[None]):
         return self._drive(self.initial).console()
 
     def on_mount(self) -> None:
-        keymap.apply_user_keymap(self)
+        keymap.apply_user_keymap(self, self.user_keys, self._keymap_problems)
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self.set_interval(1, self._check_terminal)
         if self.driver is not None:
@@ -77,16 +86,16 @@ class TabletopApp(LiteralApp[None]):
         if sys.__stdin__ is None or not sys.__stdin__.isatty():
             self.exit(return_code=129)  # 128 + SIGHUP, as if it had been told
 
-    def _drive(self, live: LiveSession) -> Driver:
+    def _drive(self, live: LiveSession, pin: str = "") -> Driver:
         from tabletop.tui.driver import Driver
 
         if self.driver is not None:
             self.driver.close()
-        self.driver = Driver(self, live, self.pace)
+        self.driver = Driver(self, live, self.pace, pin or self._pin)
         return self.driver
 
-    def _open(self, live: LiveSession, notice: str = "") -> None:
-        driver = self._drive(live)
+    def _open(self, live: LiveSession, notice: str = "", pin: str = "") -> None:
+        driver = self._drive(live, pin)
         self.push_screen(driver.console())
         driver.start(notice)
 
@@ -102,7 +111,7 @@ class TabletopApp(LiteralApp[None]):
             self.notify(str(error), title="Cannot start", severity="error", timeout=10)
             return
         self.pop_screen()
-        self._open(live)
+        self._open(live, pin=message.pin)
 
     def on_open_log(self, message: OpenLog) -> None:
         from tabletop.log import LogError
@@ -176,11 +185,15 @@ def new_session_app(
     path: Path,
     *,
     pace: float = DEFAULT_PACE,
+    pin: str = "",
 ) -> TabletopApp:
-    """An app opened on the console of a new session; raises LogError if the log cannot be made."""
+    """An app opened on the console of a new session; raises LogError if the log cannot be made.
+
+    `pin`, if given, is Control's PIN to take the keyboard back from a delegation.
+    """
     from tabletop.tui.live import create
 
-    return TabletopApp(create(path, exercise, seed, seats), pace=pace)
+    return TabletopApp(create(path, exercise, seed, seats), pace=pace, pin=pin)
 
 
 def resumed_app(path: Path, *, pace: float = DEFAULT_PACE) -> TabletopApp:

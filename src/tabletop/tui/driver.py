@@ -7,9 +7,17 @@ changes. Then every screen gets a fresh picture (Control's to the console,
 a `RoleView` to a delegation's screen), and the driver moves things on: a
 bot's move on a timer, at a pace a room can follow; a hand-over to a
 person; or the outcome.
+
+The hot seat is guarded both ways: the hand-over shows nothing until the
+delegation called is at the keyboard, and once a delegation is done with it
+(its move, Esc, its time out) the give-back screen shows nothing until
+Control is back, unless the move hands the keyboard straight on to the next
+delegation's hand-over.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from textual.app import App
 from textual.screen import Screen
@@ -17,20 +25,23 @@ from textual.screen import Screen
 from tabletop import collector
 from tabletop.engine import IllegalAct
 from tabletop.engine.acts import Act, SkipTurn
-from tabletop.engine.history import history
 from tabletop.exercise.model import CONTROL
 from tabletop.tui.live import LiveSession
-from tabletop.tui.pictures import score_chart
+from tabletop.tui.pictures import outcome_picture
 from tabletop.tui.screens.clock import ClockPrompt
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
-from tabletop.tui.screens.outcome import OutcomePicture, OutcomeScreen
+from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.turn_clock import TurnClock, TurnKey
+
+Leaving = Literal["acted", "handed back", "time"]
+"""Why a delegation's screen closed: its move, its hand-back (Esc), or its time running out."""
 
 
 class Driver:
-    def __init__(self, app: App[None], live: LiveSession, pace: float) -> None:
+    def __init__(self, app: App[None], live: LiveSession, pace: float, pin: str = "") -> None:
         self.app = app
         self.live = live
         self.pace = pace
@@ -44,6 +55,13 @@ class Driver:
         self._prefix = f"delegation-{id(self)}-"
         self._handover = HandoverScreen()
         app.install_screen(self._handover, f"handover-{id(self)}")
+        self._give_back = GiveBackScreen(pin)
+        app.install_screen(self._give_back, f"give-back-{id(self)}")
+        self._holder: str | None = None
+        """The delegation the keyboard was last handed to, until Control takes it back."""
+        self._leaving: Leaving = "acted"
+        self._clock_due: TurnKey | None = None
+        """A turn whose time ran out with its delegation at the keyboard: Control is asked next."""
         self._open = True
 
     def console(self) -> ConsoleScreen:
@@ -134,7 +152,7 @@ class Driver:
             # Its turn is over: nothing is drawn on a screen on its way out. Its
             # dismissal calls `follow` again, from the screen underneath.
             if isinstance(top, DelegationScreen):
-                top.dismiss(None)
+                self._leave(top, "acted")
             else:
                 top.dismiss(False)
             return
@@ -145,24 +163,36 @@ class Driver:
         """Do what the session waits for: the outcome, a bot's move, or a hand-over."""
         live = self.live
         app = self.app
+        if isinstance(top, GiveBackScreen):
+            # Behind it the session goes on (bots move); nothing is shown until Control is back.
+            if not live.ended and live.mover in live.bots:
+                self._bot_soon()
+            return
         if live.ended:
             if not self._outcome_shown:
                 self._outcome_shown = True
-                app.push_screen(OutcomeScreen(self.outcome()))
+                app.push_screen(OutcomeScreen(outcome_picture(self.live.session)))
             return
         mover = live.mover
         if mover is None:
             return
         if mover in live.bots:
-            if not self._bot_due:
-                self._bot_due = True
-                if self.pace > 0:
-                    app.set_timer(self.pace, self._bot_move)
-                else:
-                    app.call_after_refresh(self._bot_move)
+            self._bot_soon()
             return
+        if mover in live.remote:
+            return  # its own terminal has the turn
         if isinstance(top, ConsoleScreen) and live.turn_key() != self._declined:
             self.hand_over(mover)
+
+    def _bot_soon(self) -> None:
+        """The bot to move moves after the pace, at a speed a room can follow."""
+        if self._bot_due:
+            return
+        self._bot_due = True
+        if self.pace > 0:
+            self.app.set_timer(self.pace, self._bot_move)
+        else:
+            self.app.call_after_refresh(self._bot_move)
 
     def _show_state(self) -> None:
         live = self.live
@@ -199,6 +229,24 @@ class Driver:
         key = clock.key
         if mover is None:
             return
+        top = self.app.screen
+        if isinstance(top, DelegationScreen) and top.turn_key == key:
+            # The delegation has the keyboard: Control takes it back before it chooses.
+            self._clock_due = key
+            self._leave(top, "time")
+            return
+        if isinstance(top, GiveBackScreen):
+            # Control is not back yet: it is asked once it is.
+            self._clock_due = key
+            return
+        self._ask_about_time(clock)
+
+    def _ask_about_time(self, clock: TurnClock) -> None:
+        live = self.live
+        mover = live.mover
+        key = clock.key
+        if mover is None:
+            return
         legal = live.session.legal_acts(CONTROL)
         blocked = None if "skip" in legal else legal.reasons.get("skip", "not possible now")
 
@@ -209,6 +257,7 @@ class Driver:
                 self.act(SkipTurn())
             else:
                 clock.extend()
+                self.follow()
 
         name = live.exercise.role(mover).title
         self.app.push_screen(ClockPrompt(name, clock.seconds, blocked), decided)
@@ -220,6 +269,7 @@ class Driver:
         live = self.live
         key = live.turn_key() if live.mover == role else None
         state = live.state
+        name = live.exercise.role(role).title
         if key is None:
             why = "Control hands you the keyboard: read your papers, or write a private message."
         elif state.phase == "ratification":
@@ -231,13 +281,15 @@ class Driver:
 
         def answered(confirmed: bool | None) -> None:
             if live.ended or (key is not None and live.turn_key() != key):
-                self.follow()
+                self._back_to_control("The turn has passed.")
             elif confirmed:
+                self._holder = role
                 self.app.push_screen(self._delegation(role, key), self._after_delegation)
             else:
                 self._declined = key
+                self._back_to_control(f"The hand-over to {name} was declined.")
 
-        self._handover.call(live.exercise.role(role).title, why, key)
+        self._handover.call(name, why, key)
         self.app.push_screen(self._handover, answered)
 
     def _delegation(self, role: str, key: TurnKey | None) -> DelegationScreen:
@@ -251,7 +303,55 @@ class Driver:
         screen.open_for(view, key, self._remaining())
         return screen
 
+    def _leave(self, screen: DelegationScreen, why: Leaving) -> None:
+        """Close a delegation's screen; `_after_delegation` decides where the keyboard goes."""
+        self._leaving = why
+        screen.dismiss(None)
+
     def _after_delegation(self, _: None) -> None:
+        """A delegation's screen has closed: on to the next delegation, or back to Control.
+
+        Straight to the next hand-over only after a move that passed the turn
+        to another person: the hand-over shows nothing but a name. Otherwise,
+        and whenever the console would show next, Control takes the keyboard
+        back first.
+        """
+        live = self.live
+        mover = live.mover
+        if (
+            self._leaving == "acted"
+            and not live.ended
+            and mover is not None
+            and mover not in live.bots
+            and mover not in live.remote
+            and live.turn_key() != self._declined
+        ):
+            self.follow()
+            return
+        holder = live.exercise.role(self._holder).label if self._holder else "The delegation"
+        why = {
+            "acted": f"{holder} has made its move.",
+            "handed back": f"{holder} has handed the keyboard back.",
+            "time": f"Time is up for {holder}.",
+        }[self._leaving]
+        self._back_to_control(why)
+
+    def _back_to_control(self, why: str) -> None:
+        """Show the console again, through the give-back screen if a delegation has the keyboard."""
+        if self._holder is None:
+            self.follow()
+            return
+        self._give_back.call(why)
+        self.app.push_screen(self._give_back, self._keyboard_back)
+        self.follow()
+
+    def _keyboard_back(self, _: None) -> None:
+        """Control has confirmed it is at the keyboard: the console, and what waits for Control."""
+        self._holder = None
+        due, self._clock_due = self._clock_due, None
+        clock = self.clock
+        if clock is not None and due is not None and due == self.live.turn_key():
+            self._ask_about_time(clock)
         self.follow()
 
     def hand_back(self) -> None:
@@ -259,24 +359,10 @@ class Driver:
         top = self.app.screen
         if isinstance(top, DelegationScreen):
             self._declined = top.turn_key
-            top.dismiss(None)
+            self._leave(top, "handed back")
 
     # Ending ------------------------------------------------------------------
 
     def show_outcome(self) -> None:
         if self.live.ended:
-            self.app.push_screen(OutcomeScreen(self.outcome()))
-
-    def outcome(self) -> OutcomePicture:
-        live = self.live
-        exercise = live.exercise
-        state = live.state
-        leading = history(exercise, live.session.seed, live.session.events).leading
-        aborted = next((e for e in live.session.events if e.kind == "aborted"), None)
-        return OutcomePicture(
-            exercise=exercise,
-            conclusion=state.conclusion,
-            abort_reason=aborted.payload["reason"] if aborted else "",
-            reservations=dict(state.reservations),
-            chart=score_chart(exercise, leading, state.reservations, exercise.role_ids),
-        )
+            self.app.push_screen(OutcomeScreen(outcome_picture(self.live.session)))

@@ -8,6 +8,7 @@ code: `keymap.json` in the user config folder maps ids to keys, e.g.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,16 @@ HANDOVER: list[BindingType] = [
         "Back to Control",
         tooltip="Control keeps the keyboard",
         id="handover.back",
+    ),
+]
+
+GIVE_BACK: list[BindingType] = [
+    Binding(
+        "enter",
+        "confirm",
+        "Control is here",
+        tooltip="Control has the keyboard back: show the console",
+        id="give_back.confirm",
     ),
 ]
 
@@ -208,15 +219,64 @@ HELP: list[BindingType] = [
 ]
 
 
-def _binding_ids() -> set[str]:
-    """Every id a keymap may name: those of the bindings above."""
-    return {
-        b.id
-        for value in globals().values()
-        if isinstance(value, list)
-        for b in value
-        if isinstance(b, Binding) and b.id
-    }
+HOST: list[BindingType] = [
+    Binding("f2", "seats", "Seats", tooltip="Join codes, and who is connected", id="host.seats"),
+]
+
+SEATS: list[BindingType] = [
+    Binding("escape,f2", "close", "Close", tooltip="Back to the console", id="seats.close"),
+    Binding(
+        "r", "seat('reissue')", "New code", tooltip="A new code for the seat", id="seats.reissue"
+    ),
+    Binding("b", "seat('bot')", "To a bot", tooltip="A bot plays the seat", id="seats.bot"),
+    Binding(
+        "k",
+        "seat('keyboard')",
+        "To the hot seat",
+        tooltip="The seat plays at this keyboard",
+        id="seats.keyboard",
+    ),
+]
+
+
+SCREENS: tuple[list[BindingType], ...] = (
+    APP,
+    START,
+    SETUP,
+    CONSOLE,
+    HANDOVER,
+    GIVE_BACK,
+    DELEGATION,
+    OUTCOME,
+    CLOCK,
+    REPLAY,
+    PROMPT,
+    HELP,
+    HOST,
+    SEATS,
+)
+"""Every screen's bindings: what the help and the console's panel read their keys from."""
+
+
+def shown_keys(app: App[Any]) -> dict[str, str]:
+    """Binding id → the key a person presses for it, as the footer shows it.
+
+    After the user's keymap (the app's `user_keys`, as `user_keymap` read them;
+    an app without them uses the keys as bound): a remap changes the help and
+    the console's panel as it changes the footer. Of several keys, the first.
+    """
+    remapped: Mapping[str, str] = getattr(app, "user_keys", {})
+    shown: dict[str, str] = {}
+    for bindings in SCREENS:
+        for binding in bindings:
+            if not isinstance(binding, Binding) or binding.id is None:
+                continue
+            keys, display = binding.key, binding.key_display
+            if binding.id in remapped:
+                keys, display = remapped[binding.id], None
+            first = Binding(keys.split(",")[0].strip(), binding.action, key_display=display)
+            shown[binding.id] = app.get_key_display(first)
+    return shown
 
 
 def user_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
@@ -241,7 +301,7 @@ def user_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
         return {}, [f"{place}: not JSON ({error.msg}); the default keys apply"]
     if not isinstance(data, dict):
         return {}, [f"{where}: expected an object of binding ids and keys; the default keys apply"]
-    known = _binding_ids()
+    known = {b.id for bindings in SCREENS for b in bindings if isinstance(b, Binding) and b.id}
     keys: dict[str, str] = {}
     problems: list[str] = []
     for name, value in data.items():
@@ -254,9 +314,8 @@ def user_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     return keys, problems
 
 
-def apply_user_keymap(app: App[Any]) -> None:
-    """Rebind `app`'s keys from the user's keymap, and say what in it could not be used."""
-    keys, problems = user_keymap()
+def apply_user_keymap(app: App[Any], keys: dict[str, str], problems: list[str]) -> None:
+    """Rebind `app`'s keys as `user_keymap` read them, and say what of it could not be used."""
     app.set_keymap(keys)
     for problem in problems:
         app.notify(problem, title="Your keymap", severity="warning", timeout=20)

@@ -8,6 +8,7 @@ session changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tabletop.bots import Bot, UnknownStrategy, make_bot, play_until_human
@@ -30,6 +31,10 @@ class LiveSession:
             for role, seat in recorded.header.seats.items()
             if seat.kind == "bot"
         }
+        self.remote: set[str] = set()
+        """Roles played from other terminals (`tabletop host`): never handed the keyboard here."""
+        self.listeners: list[Callable[[], None]] = []
+        """Told after every act this session commits (the host sends each seat its view)."""
 
     @property
     def session(self) -> Session:
@@ -74,11 +79,14 @@ class LiveSession:
 
     def apply(self, act: Act) -> tuple[Event, ...]:
         """Log then commit: raises IllegalAct or OSError with nothing changed."""
-        return self.recorded.apply(act)
+        events = self.recorded.apply(act)
+        for listener in self.listeners:
+            listener()
+        return events
 
     def play_bot(self) -> int:
         """Let the bot to move make its one act through the log; 0 if no bot is to move."""
-        return play_until_human(self.session, self.bots, self.recorded.apply, max_acts=1)
+        return play_until_human(self.session, self.bots, self.apply, max_acts=1)
 
     def view(self, role: str) -> RoleView:
         """What one delegation may know: the only thing its screen is given."""

@@ -56,9 +56,13 @@ class OpenReplay(Message):
 class BeginSession(Message):
     """Create a session log with these seats and open the console on it."""
 
-    def __init__(self, exercise: Exercise, seats: dict[str, Seat], seed: int, path: Path) -> None:
+    def __init__(
+        self, exercise: Exercise, seats: dict[str, Seat], seed: int, path: Path, pin: str = ""
+    ) -> None:
         super().__init__()
         self.exercise = exercise
         self.seats = seats
         self.seed = seed
         self.path = path
+        self.pin = pin
+        """Control's PIN to take the keyboard back from a delegation; empty for none."""

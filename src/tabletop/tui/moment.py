@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from tabletop.engine import Event, SessionState, role_view
+from tabletop.engine import Event, RoleView, SessionState, role_view
 from tabletop.engine.history import History
 from tabletop.engine.view import InjectNotice
 from tabletop.exercise.model import CONTROL
@@ -34,6 +34,8 @@ class Moment:
     chart: ChartData
     papers: str
     """Control's papers (every briefing and scoring sheet); empty for a delegation."""
+    view: RoleView | None
+    """A delegation's view, for its briefing; None for Control."""
 
 
 def moment(cursor: ReplayCursor, series: History | None, viewer: str) -> Moment:
@@ -49,11 +51,11 @@ def moment(cursor: ReplayCursor, series: History | None, viewer: str) -> Moment:
         control = control_picture(session, cursor.source.header.seats, cursor.source.path)
         table, events = control.table, control.events
         notices = control_notices(exercise, events)
-        roles, papers = exercise.role_ids, _control_papers(cursor, state)
+        roles, papers, view = exercise.role_ids, _control_papers(cursor, state), None
     else:
         picture = delegation_picture(role_view(session, viewer))
         table, events, notices = picture.table, picture.events, picture.notices
-        roles, papers = [viewer], ""
+        roles, papers, view = [viewer], "", picture.view
     return Moment(
         status=_status(cursor, state, viewer),
         current=_current(cursor, viewer),
@@ -62,6 +64,7 @@ def moment(cursor: ReplayCursor, series: History | None, viewer: str) -> Moment:
         notices=notices,
         chart=score_chart(exercise, leading, state.reservations, roles),
         papers=papers,
+        view=view,
     )
 
 

@@ -1,4 +1,4 @@
-"""What Control or one delegation sees of the table: one constructor per picture.
+"""What Control or one delegation sees of the table, and the outcome: one constructor per picture.
 
 The live screens and the replay viewer build their pictures here and nowhere
 else, so a privacy slip has one place to creep in, and one to be caught. A
@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tabletop.engine import Event, LegalActs, RoleView, Session, SessionState, rules
-from tabletop.engine.history import LeadingPoint
+from tabletop.engine.history import LeadingPoint, history
 from tabletop.engine.view import InjectNotice
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import Seat
 from tabletop.tui.describe import actor_name
+from tabletop.tui.screens.outcome import OutcomePicture
 from tabletop.tui.widgets.proposals import TablePicture
 from tabletop.tui.widgets.score_chart import ChartData, Series
 
@@ -97,6 +98,21 @@ def delegation_picture(view: RoleView) -> DelegationPicture:
         ),
         events=view.events,
         notices=view.injects,
+    )
+
+
+def outcome_picture(session: Session) -> OutcomePicture:
+    """The outcome as Control shows it to the room: every role's score and reservation."""
+    exercise = session.exercise
+    state = session.state
+    leading = history(exercise, session.seed, session.events).leading
+    aborted = next((e for e in session.events if e.kind == "aborted"), None)
+    return OutcomePicture(
+        exercise=exercise,
+        conclusion=state.conclusion,
+        abort_reason=aborted.payload["reason"] if aborted else "",
+        reservations=dict(state.reservations),
+        chart=score_chart(exercise, leading, state.reservations, exercise.role_ids),
     )
 
 

@@ -7,10 +7,11 @@ the app and posts `RequestAct` up; it never changes the session itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
@@ -51,20 +52,25 @@ from tabletop.tui.widgets.timeline import Timeline
 ACT_OF_ACTION: dict[str, ActKind] = {kind: kind for kind in CONTROL_KINDS}
 """Console action → the kind of Control act in `legal_acts("control")` that allows it."""
 
-PANEL = [
-    ("start", "Start", "s"),
-    ("advance", "Advance", "a"),
-    ("hand_over", "Hand over", "h"),
-    ("inject", "Inject…", "i"),
-    ("pause", "Pause", "p"),
-    ("resume", "Resume", "p"),
-    ("extend", "Extend", "x"),
-    ("skip", "Skip turn", "k"),
-    ("annotate", "Note…", "n"),
-    ("end", "End…", "e"),
-    ("abort", "Abort…", "!"),
-    ("outcome", "Outcome", "o"),
-]
+ASKS_FIRST = frozenset({"inject", "annotate", "end", "abort"})
+"""Console actions that open a dialog before anything happens: their buttons end in "…"."""
+
+
+def panel(keys: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """The action panel's buttons, from the console's bindings: (action, label, key shown).
+
+    `keys` maps binding ids to the keys shown (see `keymap.shown_keys`), so a
+    remapped key shows on its button as in the footer and the help.
+    """
+    return [
+        (
+            binding.action,
+            binding.description + ("…" if binding.action in ASKS_FIRST else ""),
+            keys[binding.id],
+        )
+        for binding in keymap.CONSOLE
+        if isinstance(binding, Binding) and binding.show and binding.id is not None
+    ]
 
 
 class ConsoleScreen(Screen[None]):
@@ -81,9 +87,12 @@ class ConsoleScreen(Screen[None]):
         self.humans = humans
         self._shown: ControlPicture | None = None
         self._was_blocked: dict[str, str] | None = None
+        self.actions: list[tuple[str, str, str]] = []
+        """The action panel's buttons, with the keys shown as the user's keymap has them."""
 
     def compose(self) -> ComposeResult:
         exercise = self._first.exercise
+        self.actions = panel(keymap.shown_keys(self.app))
         yield Header()
         yield StatusBar(id="status")
         with Horizontal(id="console-body"):
@@ -99,7 +108,7 @@ class ConsoleScreen(Screen[None]):
                     yield Static(
                         Text(f"Session log: {self._first.path}", style="dim"), id="log-path"
                     )
-            yield ActionPanel(PANEL, id="actions")
+            yield ActionPanel(self.actions, id="actions")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -139,7 +148,7 @@ class ConsoleScreen(Screen[None]):
         )
         blocked = {
             action: reason
-            for action, _, _ in PANEL
+            for action, _, _ in self.actions
             if (reason := self._blocked(action)) is not None
         }
         if blocked != self._was_blocked:

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabbedContent, TabPane, TextArea
 
 from tabletop.engine import RoleView
 from tabletop.tui import keymap
@@ -120,6 +120,10 @@ class DelegationScreen(Screen[None]):
         self.query_one(Composer).send()
 
     def action_hand_back(self) -> None:
+        """Esc: in a text field it leaves the field, never the seat; elsewhere it hands back."""
+        if isinstance(self.focused, Input | TextArea):
+            self.set_focus(None)
+            return
         self.post_message(RequestHandBack())
 
     def action_tab(self, pane: str) -> None:

@@ -1,7 +1,13 @@
-"""The help screen: renders `help.md`, so the help is edited as a document, not as code."""
+"""The help screen: renders `help.md`, so the help is edited as a document, not as code.
+
+Keys are not written in it: `{key:BINDING_ID}` stands for the key of that
+binding as the footer shows it, so a remapped key reads the same in the help.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -12,6 +18,12 @@ from tabletop.tui import keymap
 from tabletop.tui.widgets.key_footer import KeyFooter
 
 HELP = Path(__file__).resolve().parent.parent / "help.md"
+KEY = re.compile(r"\{key:([a-z_.0-9]+)\}")
+
+
+def help_text(keys: Mapping[str, str]) -> str:
+    """The help, each `{key:ID}` replaced by its key in bold; raises KeyError for an unknown id."""
+    return KEY.sub(lambda m: f"**{keys[m.group(1)]}**", HELP.read_text(encoding="utf-8"))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -19,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield MarkdownViewer(
-            HELP.read_text(encoding="utf-8"), show_table_of_contents=False, id="help"
+            help_text(keymap.shown_keys(self.app)), show_table_of_contents=False, id="help"
         )
         yield KeyFooter()
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.markdown import Markdown
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -23,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from tabletop.engine import SessionState, role_view
+from tabletop.engine import SessionState
 from tabletop.engine.history import History, history
 from tabletop.exercise.model import CONTROL
 from tabletop.log import LogError, RecordedSession
@@ -31,7 +30,7 @@ from tabletop.log.cursor import ReplayCursor
 from tabletop.log.fork import fork, fork_path, fork_refusal
 from tabletop.log.trust import TrustedLog, breach_notice, load_trusted
 from tabletop.tui import keymap
-from tabletop.tui.literal import LiteralApp
+from tabletop.tui.literal import LiteralApp, literal
 from tabletop.tui.moment import moment
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.replay_prompt import ReplayPrompt
@@ -87,7 +86,7 @@ class ReplayScreen(Screen[None]):
         yield Static(id="replay-event")
         if self.source.problem is not None:
             notice = breach_notice(self.source.problem, len(self.source.events))
-            yield Static(Text(notice), id="replay-damage")
+            yield Static(literal(notice), id="replay-damage")
         with TabbedContent(id="replay-tabs"):
             with TabPane("1 Table", id="tab-1"):
                 yield ProposalsTable(self.exercise, id="replay-table")
@@ -137,7 +136,7 @@ class ReplayScreen(Screen[None]):
                 self._papers = now.papers
                 self.query_one("#replay-papers-text", Static).update(Markdown(now.papers))
         else:
-            self.query_one(Briefing).view = role_view(self.cursor.session, self.viewer)
+            self.query_one(Briefing).view = now.view
             self.query_one(Conversation).events = now.events
 
     # Moving ------------------------------------------------------------------
@@ -272,7 +271,7 @@ class ReplayApp(LiteralApp[Path | None]):
         self.replay = screen
 
     def on_mount(self) -> None:
-        keymap.apply_user_keymap(self)
+        keymap.apply_user_keymap(self, *keymap.user_keymap())
         # Pushed rather than made the default screen, which would skip its CSS_PATH.
         self.push_screen(self.replay, lambda _: self.exit())
 

@@ -1,4 +1,8 @@
-"""Setup: who plays each delegation (a person or a bot strategy), the seed, the log path."""
+"""Setup: who plays each delegation (a person or a bot strategy), the seed, the log path.
+
+And, optionally, Control's PIN: a delegation done at the keyboard cannot
+reach the console without it. It is kept in memory only, never in the log.
+"""
 
 from __future__ import annotations
 
@@ -62,6 +66,14 @@ class SetupScreen(Screen[None]):
                 "The seed fixes the bots' choices and chance injects: same seed, same session.",
                 classes="hint",
             )
+            with Horizontal(classes="field"):
+                yield Label("PIN", classes="field-label")
+                yield Input(
+                    password=True,
+                    placeholder="optional: Control's PIN to take the keyboard back",
+                    compact=True,
+                    id="pin",
+                )
             with Horizontal(id="setup-buttons"):
                 yield Button(
                     "Begin  ^s", variant="primary", compact=True, id="begin", action="screen.begin"
@@ -94,7 +106,8 @@ class SetupScreen(Screen[None]):
             self.notify("Give the session log a path.", severity="error")
             return
         path = Path(log_text).expanduser()
-        self.post_message(BeginSession(self.exercise, self.seats(), seed, path))
+        pin = self.query_one("#pin", Input).value
+        self.post_message(BeginSession(self.exercise, self.seats(), seed, path, pin))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -35,18 +35,9 @@ class ActionPanel(Vertical):
                 classes="action",
             )
 
-    def _keys(self) -> dict[str, str]:
-        """Action → the key the screen binds to it now, the user's keymap applied."""
-        keys: dict[str, str] = {}
-        for active in self.screen.active_bindings.values():
-            keys.setdefault(active.binding.action, self.app.get_key_display(active.binding))
-        return keys
-
     def watch_blocked(self, blocked: dict[str, str]) -> None:
-        keys = self._keys()
-        for action, label, key in self.actions:
+        for action, label, _ in self.actions:
             button = self.query_one(f"#do-{action}", Button)
-            button.label = f"{keys.get(action, key)} {label}"
             reason = blocked.get(action)
             button.disabled = reason is not None
             button.tooltip = literal(reason or label)

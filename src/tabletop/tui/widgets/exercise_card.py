@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tabletop.narration.plain import reflow
+from tabletop.tui.literal import literal
 
 if TYPE_CHECKING:
     from tabletop.exercise.model import Exercise
@@ -22,7 +23,7 @@ class ExerciseCard(Static):
 
     def render(self) -> Text:
         if self.problem is not None:
-            return Text(self.problem, style="bold red")
+            return literal(self.problem, "bold red")
         exercise = self.exercise
         if exercise is None:
             return Text("Loading exercises…", style="dim")

@@ -1,0 +1,200 @@
+"""`tabletop join`: a delegation's screens (or the projector's) fed by a host over the network.
+
+The same `DelegationScreen` as at the hot seat, given the `RoleView` rebuilt
+from what the host sent; its acts go to the host, and a refusal comes back
+with its reason and is shown as a local one is. The projector gets the
+public table, the clock, public statements and news, and nothing else.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Header, TabbedContent, TabPane
+
+from tabletop.engine import Event
+from tabletop.engine.view import InjectNotice
+from tabletop.exercise.model import Exercise
+from tabletop.net.client import Disconnected, SeatClient
+from tabletop.net.protocol import Picture, Refused
+from tabletop.tui import keymap
+from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.messages import RequestAct, RequestHandBack
+from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.widgets.conversation import Conversation
+from tabletop.tui.widgets.key_footer import KeyFooter
+from tabletop.tui.widgets.news import News
+from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
+from tabletop.tui.widgets.status_bar import StatusBar
+from tabletop.tui.widgets.timeline import Timeline
+
+
+class ProjectorScreen(Screen[None]):
+    """The public table for the room's screen: proposals, the clock, statements and news."""
+
+    BINDINGS = keymap.DELEGATION[1:]
+
+    picture: var[Picture | None] = var(None, always_update=True, init=False)
+
+    def __init__(self, exercise: Exercise) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.events: tuple[Event, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StatusBar(id="status")
+        with TabbedContent(initial="table", id="projector-tabs"):
+            with TabPane("1 Table", id="table"):
+                yield ProposalsTable(self.exercise, id="proposals")
+            with TabPane("2 News", id="news"):
+                yield News(id="notices")
+            with TabPane("3 History", id="history"):
+                yield Timeline(self.exercise, id="seen")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.exercise.title
+        self.sub_title = "The table"
+
+    def show(self, exercise: Exercise, picture: Picture, events: tuple[Event, ...]) -> None:
+        self.exercise = exercise
+        self.query_one(ProposalsTable).exercise = exercise
+        self.query_one(Timeline).exercise = exercise
+        self.events = events
+        self.query_one(StatusBar).summary = _public_summary(exercise, picture)
+        self.query_one(StatusBar).remaining = picture.remaining
+        self.query_one(ProposalsTable).picture = TablePicture(proposals=tuple(picture.proposals))
+        self.query_one(News).notices = _public_notices(exercise, events)
+        self.query_one(Timeline).events = events
+
+    def action_tab(self, pane: str) -> None:
+        panes = {"briefing": "table", "table": "table", "move": "table", "messages": "news"}
+        self.query_one(TabbedContent).active = panes.get(pane, pane)
+
+
+def _public_summary(exercise: Exercise, picture: Picture) -> Text:
+    text = Text()
+    text.append(exercise.title, style="bold")
+    text.append(f" · {PHASE_WORDS[picture.phase]}")
+    if picture.round:
+        text.append(f" · round {picture.round}/{picture.rounds}")
+    if picture.turn is not None:
+        text.append(f" · {actor_name(exercise, picture.turn)} to move")
+    return text
+
+
+def _public_notices(exercise: Exercise, events: tuple[Event, ...]) -> tuple[InjectNotice, ...]:
+    notices = []
+    for event in events:
+        if event.kind == "inject_fired":
+            inject = exercise.inject(event.payload["inject"])
+            notices.append(InjectNotice(inject.id, inject.title, inject.text, None, event.seq))
+    return tuple(notices)
+
+
+class SeatApp(App[None]):
+    """One seat of a hosted session, in this terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tabletop"
+    BINDINGS = keymap.APP
+
+    def __init__(self, client: SeatClient) -> None:
+        super().__init__()
+        self.client = client
+        client.on_update = self._updated
+        client.on_notice = self._notice
+        self._screen: DelegationScreen | ProjectorScreen | None = None
+        self._exercise: Exercise | None = None
+        self.ending = ""
+        """Why the seat closed, if the host closed it for good; printed after the app."""
+
+    def on_mount(self) -> None:
+        self._receive()
+        self.set_interval(1, self._tick)
+        if self.client.picture is not None:
+            self._updated()
+
+    @work(exclusive=True, group="receive")
+    async def _receive(self) -> None:
+        from tabletop.net.client import JoinError
+
+        try:
+            await self.client.run()
+        except JoinError as error:
+            self.ending = str(error)
+            self.exit(return_code=1)
+            return
+        self.notify("The session has ended; the host has closed it.", title="Ended", timeout=30)
+
+    def _updated(self) -> None:
+        client = self.client
+        exercise, picture = client.exercise, client.picture
+        if exercise is None or picture is None:
+            return
+        events = tuple(client.events)
+        if picture.role is None:
+            if not isinstance(self._screen, ProjectorScreen):
+                self._screen = ProjectorScreen(exercise)
+                self.push_screen(self._screen)
+                self.call_after_refresh(self._updated)
+                return
+            self._screen.show(exercise, picture, events)
+            return
+        view = client.view()
+        if not isinstance(self._screen, DelegationScreen):
+            self._screen = DelegationScreen(view, None)
+            self._screen.remaining = picture.remaining
+            self.push_screen(self._screen)
+            self._exercise = exercise
+            return
+        if exercise is not self._exercise:
+            # An inject fired: the widgets that name it read it from the exercise.
+            self._exercise = exercise
+            self._screen.query_one(Timeline).exercise = exercise
+            self._screen.query_one(Conversation).exercise = exercise
+            self._screen.query_one(ProposalsTable).exercise = exercise
+        self._screen.view = view
+        self._screen.remaining = picture.remaining
+
+    def _tick(self) -> None:
+        """One second of the turn clock, counted here between the host's readings."""
+        picture = self.client.picture
+        if picture is None or picture.phase == "paused":
+            return
+        screen = self._screen
+        if isinstance(screen, DelegationScreen) and screen.remaining:
+            screen.remaining -= 1
+        elif isinstance(screen, ProjectorScreen):
+            status = screen.query_one(StatusBar)
+            if status.remaining:
+                status.remaining -= 1
+
+    def _notice(self, line: str) -> None:
+        self.notify(line, title="Connection", severity="warning")
+
+    def on_request_act(self, message: RequestAct) -> None:
+        message.stop()
+        self._send(message)
+
+    @work(group="acts")
+    async def _send(self, message: RequestAct) -> None:
+        try:
+            answer = await self.client.act(message.act)
+        except Disconnected as lost:
+            self.notify(str(lost), title="Not sent", severity="warning")
+            return
+        if isinstance(answer, Refused):
+            self.notify(answer.reason, title="Not allowed", severity="warning")
+
+    def on_request_hand_back(self, message: RequestHandBack) -> None:
+        """At one's own terminal there is no keyboard to give back."""
+        message.stop()
+        self.notify("This terminal is your delegation's own: Ctrl+Q leaves.", timeout=4)
+
+    async def on_unmount(self) -> None:
+        await self.client.close()

@@ -1,0 +1,79 @@
+"""The console host: Control sees the codes and who is connected, and takes back an empty seat."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.exercise.loader import load
+from tabletop.log import Seat
+from tabletop.net.client import JoinError, SeatClient
+from tabletop.net.codes import Codes, store_path
+from tabletop.tui.hosting import HostedApp
+from tabletop.tui.live import create
+from tabletop.tui.screens.console import ConsoleScreen
+from tabletop.tui.screens.seats import SeatsScreen
+from tests.net.helpers import TREATY, log_lines
+from tests.tui.helpers import screen_text, until
+
+
+async def test_control_hands_a_seat_whose_terminal_is_gone_to_a_bot(tmp_path: Path) -> None:
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="bot", strategy="linear") for r in exercise.role_ids}
+    seats["usa"] = Seat(kind="human")
+    live = create(tmp_path / "s.jsonl", exercise, 5, seats)
+    codes = Codes.fresh(["usa"])
+    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        shown = screen_text(app)
+        assert codes["usa"] in shown and codes["projector"] in shown and "waiting" in shown
+
+        client = SeatClient(app.address, codes["usa"])
+        await client.join()
+        receiving = asyncio.create_task(client.run())
+        await until(pilot, lambda: "connected" in screen_text(app))
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConsoleScreen)
+        await pilot.press("s", "a")
+        await until(pilot, lambda: client.picture is not None and client.picture.turn == "usa")
+        assert isinstance(app.screen, ConsoleScreen)  # a remote seat's turn: no hand-over here
+
+        await client.close()
+        await receiving
+        await until(pilot, lambda: "usa" not in app.host.seats)
+        await pilot.press("f2")
+        assert isinstance(app.screen, SeatsScreen)
+        await pilot.press("b")
+        assert "usa" in app.host.retired  # its old code opens nothing now
+        assert "usa" in live.bots
+        await until(pilot, lambda: live.ended)
+    events = log_lines(live.path)
+    assert events[-1]["kind"] == "concluded"
+    assert any(e["actor"] == "usa" for e in events)
+
+
+async def test_control_gives_a_seat_a_new_code(tmp_path: Path) -> None:
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="human") for r in exercise.role_ids}
+    live = create(tmp_path / "s.jsonl", exercise, 5, seats)
+    codes = Codes.fresh(exercise.role_ids)
+    old = codes["usa"]
+    store = store_path(live.path)
+    app = HostedApp(live, codes, store, "127.0.0.1", 0, pace=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        client = SeatClient(app.address, old)
+        await client.join()
+        receiving = asyncio.create_task(client.run())
+        await until(pilot, lambda: "usa" in app.host.seats)
+        await pilot.press("r")  # the first row: the United States
+        with pytest.raises(JoinError, match="new code"):
+            await receiving
+        assert codes["usa"] != old and codes["usa"] in screen_text(app)
+        assert json.loads(store.read_text())["usa"] == codes["usa"]
+        with pytest.raises(JoinError, match="opens no seat"):
+            await SeatClient(app.address, old).join()
