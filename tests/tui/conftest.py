@@ -49,6 +49,18 @@ def tutorial() -> Exercise:
     return load(path)
 
 
+@pytest.fixture(scope="session")
+def treaty() -> Exercise:
+    """The bundled exercise with the most issues (eight) and five delegations, without its clock.
+
+    A running turn clock would change the status line from one snapshot to the next.
+    """
+    path = next(p for p in bundled.exercises() if p.stem == "treaty-for-security")
+    data = load(path).model_dump(mode="json", by_alias=True)
+    data["schedule"]["seconds_per_turn"] = None
+    return Exercise.model_validate(data)
+
+
 def trio_data() -> dict[str, Any]:
     """The tiny exercise with a third delegation and a secret in every confidential place."""
     data = tiny_exercise_data()

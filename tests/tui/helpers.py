@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -15,18 +16,23 @@ from textual.widgets import DataTable, Input, Markdown, RichLog, Select, Static,
 from tabletop.bots import bot_rng, make_bot
 from tabletop.engine.acts import (
     Act,
+    Advance,
     Amend,
     Decline,
     Message,
     Propose,
     Reject,
+    Start,
     Statement,
     Support,
     WalkOut,
     Withdraw,
 )
+from tabletop.exercise.model import Exercise
+from tabletop.log import Seat
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.describe import event_text
+from tabletop.tui.live import create
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.widgets.composer import EMPTY, Composer
 from tabletop.tui.widgets.timeline import Timeline
@@ -138,3 +144,32 @@ def phase(app: TabletopApp) -> str:
     """The phase of the session the app runs, read fresh (not narrowed by earlier checks)."""
     assert app.driver is not None
     return app.driver.live.state.phase
+
+
+def treaty_in_round_three(exercise: Exercise, path: Path, human: str = "rok") -> TabletopApp:
+    """The treaty's eight issues with eight proposals on the table, `human` to move in round 3.
+
+    Every other delegation is a linear bot; `human` states, then proposes a
+    package of its own each round, so the table is full and the same every run.
+    """
+    seats = {r: Seat(kind="bot", strategy="linear") for r in exercise.role_ids}
+    seats[human] = Seat(kind="human")
+    live = create(path, exercise, 7, seats)
+    live.recorded.apply(Start())
+    live.recorded.apply(Advance())
+    proposals = 0
+    while live.mover is not None:
+        if live.mover in live.bots:
+            live.play_bot()
+        elif live.state.phase == "opening":
+            live.recorded.apply(Statement(actor=human, text="We are here to talk."))
+        elif proposals < 2:
+            proposals += 1
+            package = {
+                issue.id: issue.options[proposals % len(issue.options)].id
+                for issue in exercise.issues
+            }
+            live.recorded.apply(Propose(actor=human, package=package))
+        else:
+            break
+    return TabletopApp(live, pace=0)

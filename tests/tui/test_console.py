@@ -49,7 +49,11 @@ async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path
         await pilot.press("enter")
         assert isinstance(app.screen, ClockPrompt)
         assert "Time is up for Town" in screen_text(app)
+        # "m" for more time: "x" is the console's "add a round", a different act.
+        assert "m 10 s more" in screen_text(app)
         await pilot.press("x")
+        assert isinstance(app.screen, ClockPrompt)
+        await pilot.press("m")
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         await pilot.press("enter")
         assert isinstance(app.screen, DelegationScreen) and live.mover == "town"
@@ -189,6 +193,8 @@ async def test_the_mouse_works_and_an_abort_leaves_no_outcome(
         assert phase(app) == "briefing"
         await pilot.press("exclamation_mark")
         assert "Abort the session?" in screen_text(app)
+        await pilot.click("#confirm")
+        assert "no outcome and no scores" in screen_text(app)
         await pilot.click("#confirm")
         await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
         assert "The session was aborted" in screen_text(app)

@@ -108,6 +108,9 @@ async def test_control_ends_the_talks_in_a_breakdown(tutorial: Exercise, tmp_pat
         await pilot.press("enter")
         assert phase(app) == "opening", "a first Enter only moves to the confirm button"
         await pilot.press("enter")
+        assert phase(app) == "opening", "then a question, naming the reason"
+        assert "Reason given: the parties are too far apart" in screen_text(app)
+        await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
         text = screen_text(app)
         assert "No deal" in text
@@ -130,7 +133,7 @@ async def test_the_deadline_passes_when_control_skips_every_turn(
             if isinstance(app.screen, HandoverScreen):
                 await pilot.press("escape")
                 assert isinstance(app.screen, ConsoleScreen)
-                await pilot.press("k")
+                await pilot.press("k", "y")
             else:
                 await pilot.pause(0.02)
         text = screen_text(app)

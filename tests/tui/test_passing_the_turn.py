@@ -59,7 +59,8 @@ async def test_enter_confirms_whichever_button_was_left_focused(
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         await pilot.press("tab", "escape")
         assert isinstance(app.screen, ConsoleScreen)
-        await pilot.press("h")
+        # The delegation to move is offered first: h, Enter calls it.
+        await pilot.press("h", "enter")
         await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
         await pilot.press("enter")
         assert isinstance(app.screen, DelegationScreen)

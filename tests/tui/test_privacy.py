@@ -69,8 +69,9 @@ class Watch:
 async def hand_over(pilot: Pilot[Any], role: str) -> None:
     """Control gives the keyboard to `role` from the console, out of turn."""
     await pilot.press("h")
-    assert isinstance(pilot.app.screen, ChoiceScreen)
-    for _ in range(ROLES.index(role)):
+    choice = pilot.app.screen
+    assert isinstance(choice, ChoiceScreen)
+    for _ in range([value for value, _ in choice.choices].index(role)):
         await pilot.press("down")
     await pilot.press("enter", "enter")
     assert isinstance(pilot.app.screen, DelegationScreen)
@@ -114,7 +115,7 @@ async def test_no_delegation_sees_another_ones_secrets(trio: Exercise, tmp_path:
         assert isinstance(app.screen, ConsoleScreen)
         await pilot.press("2")
         assert NOTE in screen_text(app)
-        await pilot.press("h")
+        await pilot.press("h", "enter")  # the delegation to move is offered first
 
         await at_keyboard(pilot, "town")
         await watch.check(pilot)

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
-from tabletop.engine.acts import Advance, Propose, Sign, Start, Statement, Support
+from tabletop.engine.acts import Advance, Propose, Sign, Start, Statement, Support, WalkOut
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
 from tabletop.tui.app import TabletopApp, new_session_app
@@ -22,7 +22,7 @@ from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.screens.start import StartScreen
 from tabletop.tui.widgets.composer import Composer
-from tests.tui.helpers import until
+from tests.tui.helpers import send, treaty_in_round_three, until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
 SnapCompare = Callable[..., bool]
@@ -98,6 +98,46 @@ class TestControl:
     ) -> None:
         app = mid_session(tutorial, tmp_path / "s.jsonl")
         assert snap_compare(app, terminal_size=size, run_before=at_handover)
+
+
+class TestScoreboard:
+    """The treaty's eight issues and eight proposals: the table must still read at 80 columns."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_delegation_table(
+        self, snap_compare: SnapCompare, size: tuple[int, int], treaty: Exercise, tmp_path: Path
+    ) -> None:
+        async def table(pilot: Pilot[Any]) -> None:
+            await at_handover(pilot)
+            await pilot.press("enter", "2")
+            await pilot.pause()
+
+        app = treaty_in_round_three(treaty, tmp_path / "s.jsonl")
+        assert snap_compare(app, terminal_size=size, run_before=table)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_control_scoreboard(
+        self, snap_compare: SnapCompare, size: tuple[int, int], treaty: Exercise, tmp_path: Path
+    ) -> None:
+        async def scoreboard(pilot: Pilot[Any]) -> None:
+            await at_handover(pilot)
+            await pilot.press("escape")
+            await pilot.pause()
+
+        app = treaty_in_round_three(treaty, tmp_path / "s.jsonl")
+        assert snap_compare(app, terminal_size=size, run_before=scoreboard)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_walk_out_question(
+        self, snap_compare: SnapCompare, size: tuple[int, int], treaty: Exercise, tmp_path: Path
+    ) -> None:
+        async def walk_out(pilot: Pilot[Any]) -> None:
+            await at_handover(pilot)
+            await pilot.press("enter")
+            await send(pilot, WalkOut(actor="rok", reason="No deal worth having."))
+
+        app = treaty_in_round_three(treaty, tmp_path / "s.jsonl")
+        assert snap_compare(app, terminal_size=size, run_before=walk_out)
 
 
 class TestDelegation:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal, Protocol, TypeVar
 
 from tabletop.engine.state import Proposal, Table
@@ -39,6 +39,17 @@ def facts(table: Table, package: dict[str, str] | None, ended_by: Ending | None 
         walked_out=table.walked_out,
         fired=frozenset(table.fired),
         ended_by=ended_by,
+    )
+
+
+def walk_out_ends(exercise: Exercise, order: Sequence[str], walked_out: frozenset[str]) -> bool:
+    """Whether the talks end in a walk-out once `walked_out` have left the table.
+
+    They do when a role whose signature every package needs has gone, or
+    fewer than two roles are left to agree.
+    """
+    return bool(walked_out) and bool(
+        exercise.always_signing & walked_out or len(order) - len(walked_out) < 2
     )
 
 

@@ -252,10 +252,7 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
 def _settle(exercise: Exercise, table: Table, seed: int, emit: Emit) -> None:
     """The events the rules add after an act, until the table is at rest."""
     while table.phase in TALK_PHASES:
-        if table.walked_out and (
-            exercise.always_signing & table.walked_out
-            or len(table.order) - len(table.walked_out) < 2
-        ):
+        if rules.walk_out_ends(exercise, table.order, table.walked_out):
             _conclude(exercise, table, emit, "walk_out", None)
             return
         if table.phase == "ratification":

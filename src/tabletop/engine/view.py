@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from tabletop.engine import rules
 from tabletop.engine.events import Event
 from tabletop.engine.legal import LegalActs, legal_acts
 from tabletop.engine.phases import Phase
@@ -61,6 +62,10 @@ class RoleView:
         self.conclusion: Conclusion | None = table.conclusion
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
+        self.walk_out_ends: bool = rules.walk_out_ends(
+            exercise, table.order, table.walked_out | {role}
+        )
+        """Whether this delegation walking out would end the talks for everyone."""
         self._legal = legal
 
     @property

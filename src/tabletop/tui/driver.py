@@ -12,7 +12,9 @@ The hot seat is guarded both ways: the hand-over shows nothing until the
 delegation called is at the keyboard, and once a delegation is done with it
 (its move, Esc, its time out) the give-back screen shows nothing until
 Control is back, unless the move hands the keyboard straight on to the next
-delegation's hand-over.
+delegation's hand-over. While a dialog is open over the console (an inject
+to pick, a question to answer) the bots wait, so what the dialog offers is
+still true when it is answered.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from typing import Literal
 
 from textual.app import App
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tabletop import collector
 from tabletop.engine import IllegalAct
@@ -48,6 +50,8 @@ class Driver:
         seconds = live.exercise.schedule.seconds_per_turn
         self.clock = TurnClock(seconds) if seconds else None
         self._bot_due = False
+        self._held = False
+        """A bot's move waits for a dialog to close."""
         self._declined: TurnKey | None = None
         """The turn for which Control took the keyboard back: no automatic hand-over for it."""
         self._outcome_shown = False
@@ -71,6 +75,7 @@ class Driver:
         """Take charge once the console is on screen."""
         if self.clock is not None:
             self.app.set_interval(1, self.tick_clock)
+        self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
         if notice:
             self.app.notify(notice, title="Log repaired", severity="warning", timeout=12)
         self.app.call_after_refresh(self.follow)
@@ -78,6 +83,7 @@ class Driver:
 
     def close(self) -> None:
         self._open = False
+        self.app.screen_change_signal.unsubscribe(self.app)
         collector.let_go()
         self.live.close()
 
@@ -119,7 +125,10 @@ class Driver:
     def _bot_move(self) -> None:
         self._bot_due = False
         live = self.live
-        if live.mover not in live.bots:
+        if live.mover not in live.bots or not self._open:
+            return
+        if self._dialog_open():
+            self._held = True
             return
         try:
             live.play_bot()
@@ -130,6 +139,17 @@ class Driver:
             self._log_failed(error)
             return
         self.follow()
+
+    def _dialog_open(self) -> bool:
+        """A question is on screen: not the hand-over or give-back, which wait for a person."""
+        top = self.app.screen
+        return isinstance(top, ModalScreen) and not isinstance(top, HandoverScreen | GiveBackScreen)
+
+    def _screen_changed(self, _: Screen[object]) -> None:
+        """A dialog closed: a bot held back by it moves now."""
+        if self._held and self._open and not self._dialog_open():
+            self._held = False
+            self.follow()
 
     # Following the session ---------------------------------------------------
 
@@ -355,10 +375,15 @@ class Driver:
         self.follow()
 
     def hand_back(self) -> None:
-        """The delegation gives the keyboard back; Control keeps it for this turn."""
+        """The delegation gives the keyboard back; Control keeps it for this turn.
+
+        A delegation called out of turn leaves the turn as it was: if Control
+        had kept the keyboard from the one to move, it still has it.
+        """
         top = self.app.screen
         if isinstance(top, DelegationScreen):
-            self._declined = top.turn_key
+            if top.turn_key is not None:
+                self._declined = top.turn_key
             self._leave(top, "handed back")
 
     # Ending ------------------------------------------------------------------

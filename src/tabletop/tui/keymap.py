@@ -54,7 +54,7 @@ CONSOLE: list[BindingType] = [
     Binding("i", "inject", "Inject", tooltip="Fire an inject now", id="console.inject"),
     Binding("p", "pause", "Pause", tooltip="Stop the clock and the turns", id="console.pause"),
     Binding("p", "resume", "Resume", tooltip="Carry on after a pause", id="console.resume"),
-    Binding("x", "extend", "Extend", tooltip="Add one negotiating round", id="console.extend"),
+    Binding("x", "extend", "Add round", tooltip="Add one negotiating round", id="console.extend"),
     Binding(
         "k",
         "skip",
@@ -144,7 +144,7 @@ OUTCOME: list[BindingType] = [
 
 CLOCK: list[BindingType] = [
     Binding("k", "skip", "Skip turn", tooltip="The delegation's turn passes", id="clock.skip"),
-    Binding("x", "extend", "More time", tooltip="Restart the turn clock", id="clock.extend"),
+    Binding("m", "extend", "More time", tooltip="Restart the turn clock", id="clock.extend"),
 ]
 
 REPLAY: list[BindingType] = [
@@ -208,6 +208,11 @@ REPLAY: list[BindingType] = [
     ),
 ]
 
+CONFIRM: list[BindingType] = [
+    Binding("y", "confirm", "Go ahead", tooltip="Do it: it cannot be undone", id="confirm.yes"),
+    Binding("n,escape", "cancel", "Cancel", tooltip="Leave things as they are", id="confirm.no"),
+]
+
 PROMPT: list[BindingType] = [
     Binding(
         "escape", "cancel", "Cancel", tooltip="Close without doing anything", id="prompt.cancel"
@@ -249,6 +254,7 @@ SCREENS: tuple[list[BindingType], ...] = (
     DELEGATION,
     OUTCOME,
     CLOCK,
+    CONFIRM,
     REPLAY,
     PROMPT,
     HELP,

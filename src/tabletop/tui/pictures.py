@@ -43,7 +43,7 @@ class ControlPicture:
     leading: int | None
     """The proposal with the most support, as the engine ranks them."""
     table: TablePicture
-    """The table of proposals with every role's scores and reservation."""
+    """Control's scoreboard: every proposal's support, every role's score and reservation."""
 
 
 def control_picture(session: Session, seats: Mapping[str, Seat], path: Path) -> ControlPicture:
@@ -69,6 +69,8 @@ def control_picture(session: Session, seats: Mapping[str, Seat], path: Path) -> 
                 for number, by_role in scores.items()
             },
             reservations={actor_name(exercise, r): state.reservations[r] for r in roles},
+            score_columns=tuple(actor_name(exercise, r) for r in roles),
+            seats=len(roles),
         ),
     )
 
@@ -94,7 +96,7 @@ def delegation_picture(view: RoleView) -> DelegationPicture:
             proposals=view.proposals,
             scores={p.id: {YOU: view.score(p.package)} for p in view.proposals},
             reservations={YOU: view.reservation},
-            score_column=YOU,
+            score_columns=(YOU,),
         ),
         events=view.events,
         notices=view.injects,

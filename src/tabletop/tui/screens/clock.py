@@ -37,7 +37,7 @@ class ClockPrompt(ModalScreen[str]):
                     id="skip",
                     disabled=self.skip_blocked is not None,
                 )
-                yield Button(f"x {self.seconds} s more", variant="primary", id="extend")
+                yield Button(f"m {self.seconds} s more", variant="primary", id="extend")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip" and self.skip_blocked is not None:

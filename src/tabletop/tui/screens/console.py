@@ -1,8 +1,10 @@
 """The control console: the facilitator's view of everything, and every act of Control.
 
 Each act is a key binding (and a button), dimmed when the engine's
-`legal_acts("control")` says no. The screen shows a `ControlPicture` set by
-the app and posts `RequestAct` up; it never changes the session itself.
+`legal_acts("control")` says no; its key pressed anyway says why. An act
+that cannot be taken back (skip, add a round, end, abort) asks first. The
+screen shows a `ControlPicture` set by the app and posts `RequestAct` up; it
+never changes the session itself.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -39,7 +42,9 @@ from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.hidden import hidden
 from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
 from tabletop.tui.pictures import ControlPicture
+from tabletop.tui.screens import questions
 from tabletop.tui.screens.choice import ChoiceScreen
+from tabletop.tui.screens.confirm import ask
 from tabletop.tui.screens.text_prompt import TextPrompt
 from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
@@ -158,7 +163,9 @@ class ConsoleScreen(Screen[None]):
             self.refresh_bindings()
 
     def watch_remaining(self, remaining: int | None) -> None:
-        self.query_one(StatusBar).remaining = remaining
+        # The clock ticks on a timer, which may fire while the app is taking the screen down.
+        for bar in self.query(StatusBar):
+            bar.remaining = remaining
 
     def _summary(self, picture: ControlPicture) -> Text:
         state = picture.state
@@ -204,15 +211,28 @@ class ConsoleScreen(Screen[None]):
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim what is impossible now (None), hide the one of pause/resume that is not meant."""
         if action == "pause" and self._blocked("pause") and not self._blocked("resume"):
             return False
         if action == "resume" and self._blocked("resume"):
             return False
-        if action == "outcome" and self._blocked("outcome"):
-            return False
-        if action in ACT_OF_ACTION or action == "hand_over":
+        if action in ACT_OF_ACTION or action in ("hand_over", "outcome"):
             return None if self._blocked(action) else True
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A dimmed act's key does nothing by itself: say why, as a refused act would."""
+        active = self.active_bindings.get(event.key)
+        if active is None or active.enabled or active.node is not self:
+            return
+        reason = self._blocked(active.binding.action)
+        if reason is not None:
+            event.stop()
+            self.notify(
+                _sentence(reason),
+                title=f"{active.binding.description}: not now",
+                severity="warning",
+            )
 
     # Actions -----------------------------------------------------------------
 
@@ -232,10 +252,34 @@ class ConsoleScreen(Screen[None]):
         self._send(Resume())
 
     def action_extend(self) -> None:
-        self._send(ExtendRounds(rounds=1))
+        picture = self.picture
+        if picture is not None:
+            ask(
+                self.app,
+                questions.add_round(picture.state),
+                lambda: self._send(ExtendRounds(rounds=1)),
+            )
 
     def action_skip(self) -> None:
-        self._send(SkipTurn())
+        picture = self.picture
+        if picture is None or picture.state.turn is None:
+            return
+        turn = picture.state.turn
+
+        def skip() -> None:
+            # The bots wait while the question is open, but a person's clock does not.
+            now = self.picture
+            if now is None or now.state.turn != turn:
+                who = actor_name(picture.exercise, turn)
+                self.notify(
+                    f"{who} is no longer to move: nothing was skipped.",
+                    title="The table moved on",
+                    severity="information",
+                )
+            else:
+                self._send(SkipTurn())
+
+        ask(self.app, questions.skip(picture.exercise, picture.state, turn), skip)
 
     def action_outcome(self) -> None:
         self.post_message(RequestOutcome())
@@ -300,7 +344,7 @@ class ConsoleScreen(Screen[None]):
 
     def _end(self, reason: str | None) -> None:
         if reason is not None:
-            self._send(End(reason=reason))
+            ask(self.app, questions.end(reason), lambda: self._send(End(reason=reason)))
 
     def action_abort(self) -> None:
         self.app.push_screen(
@@ -315,22 +359,26 @@ class ConsoleScreen(Screen[None]):
 
     def _abort(self, reason: str | None) -> None:
         if reason is not None:
-            self._send(Abort(reason=reason))
+            ask(self.app, questions.abort(reason), lambda: self._send(Abort(reason=reason)))
 
     def action_hand_over(self) -> None:
         picture = self.picture
         if picture is None or not self.humans:
             return
-        turn = picture.state.turn
-        if turn in self.humans:
-            self.post_message(RequestHandover(turn))
+        state = picture.state
+        present = [r for r in self.humans if r not in state.walked_out]
+        if present == [state.turn]:
+            self.post_message(RequestHandover(present[0]))
             return
-        choices = [(r, picture.exercise.role(r).title) for r in self.humans]
+        choices = [
+            (r, picture.exercise.role(r).title + (" — to move" if r == state.turn else ""))
+            for r in sorted(present, key=lambda r: r != state.turn)
+        ]
         self.app.push_screen(
             ChoiceScreen(
                 "Hand the keyboard to which delegation?",
                 choices,
-                "Out of turn it can read its papers and write private messages.",
+                "Out of turn: read papers, message, or walk out; no turn is used.",
             ),
             self._hand_over,
         )
@@ -351,3 +399,8 @@ class ConsoleScreen(Screen[None]):
                     plain(inject.text),
                     FireInject(inject=inject.id),
                 )
+
+
+def _sentence(reason: str) -> str:
+    """The engine's reason as a sentence of its own."""
+    return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")

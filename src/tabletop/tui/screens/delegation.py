@@ -13,10 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, TabbedContent, TabPane, TextArea
 
 from tabletop.engine import RoleView
+from tabletop.engine.acts import WalkOut
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
 from tabletop.tui.messages import RequestAct, RequestHandBack
 from tabletop.tui.pictures import delegation_picture
+from tabletop.tui.screens import questions
+from tabletop.tui.screens.confirm import ask
 from tabletop.tui.turn_clock import TurnKey
 from tabletop.tui.widgets.briefing import Briefing
 from tabletop.tui.widgets.composer import Composer
@@ -113,7 +116,13 @@ class DelegationScreen(Screen[None]):
 
     def on_composer_submitted(self, event: Composer.Submitted) -> None:
         event.stop()
-        self.post_message(RequestAct(event.act))
+        act = event.act
+        view = self.view
+        if isinstance(act, WalkOut) and view is not None:
+            # For good, and perhaps for everyone: said before, not after.
+            ask(self.app, questions.walk_out(view), lambda: self.post_message(RequestAct(act)))
+            return
+        self.post_message(RequestAct(act))
 
     def action_send(self) -> None:
         self.query_one(TabbedContent).active = "move"
