@@ -34,6 +34,7 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.describe import event_text
 from tabletop.tui.live import create
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.widgets.composer import EMPTY, Composer
 from tabletop.tui.widgets.timeline import Timeline
 
@@ -144,6 +145,17 @@ def phase(app: TabletopApp) -> str:
     """The phase of the session the app runs, read fresh (not narrowed by earlier checks)."""
     assert app.driver is not None
     return app.driver.live.state.phase
+
+
+def humans(exercise: Exercise) -> dict[str, Seat]:
+    """Every delegation played at the keyboard."""
+    return {r: Seat(kind="human") for r in exercise.role_ids}
+
+
+async def called_to_the_table(pilot: Pilot[Any]) -> None:
+    """Control starts and opens the talks; the first delegation is called to the keyboard."""
+    await pilot.press("s", "a")
+    await until(pilot, lambda: isinstance(pilot.app.screen, HandoverScreen))
 
 
 def treaty_in_round_three(exercise: Exercise, path: Path, human: str = "rok") -> TabletopApp:

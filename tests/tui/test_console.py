@@ -9,7 +9,6 @@ from pathlib import Path
 from textual.widgets import Button, Input, MarkdownViewer, Select
 
 from tabletop.exercise.model import Exercise
-from tabletop.log import Seat
 from tabletop.tui.app import new_session_app
 from tabletop.tui.keymap import user_keymap
 from tabletop.tui.screens.choice import ChoiceScreen
@@ -22,14 +21,10 @@ from tabletop.tui.screens.help import HelpScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.widgets.composer import Composer
 from tabletop.tui.widgets.key_footer import KeyFooter
-from tests.tui.helpers import phase, run_out, screen_text, until
+from tests.tui.helpers import humans, phase, run_out, screen_text, until
 
 SIZE = (80, 24)
 PROPERTY = "Expecting property name enclosed in double quotes"
-
-
-def humans(exercise: Exercise) -> dict[str, Seat]:
-    return {r: Seat(kind="human") for r in exercise.role_ids}
 
 
 async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path: Path) -> None:

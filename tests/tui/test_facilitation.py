@@ -16,15 +16,12 @@ from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.confirm import ConfirmScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
-from tests.tui.helpers import phase, screen_text, send, until
+from tests.tui.helpers import called_to_the_table, humans, phase, screen_text, send, until
 
 SIZE = (80, 24)
-
-
-def humans(exercise: Exercise) -> dict[str, Seat]:
-    return {r: Seat(kind="human") for r in exercise.role_ids}
 
 
 def toasts(app: App[Any]) -> str:
@@ -57,8 +54,7 @@ class TestQuestionsFirst:
         async with app.run_test(size=SIZE) as pilot:
             assert app.driver is not None
             live = app.driver.live
-            await pilot.press("s", "a")
-            await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+            await called_to_the_table(pilot)
             await pilot.press("escape", "k")
             assert isinstance(app.screen, ConfirmScreen)
             assert "Skip Town's turn?" in screen_text(app)
@@ -96,8 +92,7 @@ class TestQuestionsFirst:
     ) -> None:
         app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("s", "a")
-            await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+            await called_to_the_table(pilot)
             await pilot.press("enter")
             await send(pilot, WalkOut(actor="town", reason="enough"))
             assert isinstance(app.screen, ConfirmScreen)
@@ -116,8 +111,7 @@ class TestQuestionsFirst:
         app = new_session_app(trio, humans(trio), 1, tmp_path / "s.jsonl", pace=0)
         async with app.run_test(size=SIZE) as pilot:
             assert app.driver is not None
-            await pilot.press("s", "a")
-            await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+            await called_to_the_table(pilot)
             await pilot.press("enter")
             screen = app.screen
             assert isinstance(screen, DelegationScreen) and screen.view is not None
@@ -153,8 +147,7 @@ class TestKeysSayWhy:
     ) -> None:
         app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("s", "a")
-            await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+            await called_to_the_table(pilot)
             await pilot.press("escape", "p")
             assert phase(app) == "paused"
             screen = app.screen
@@ -193,8 +186,7 @@ class TestOutOfTurn:
         async with app.run_test(size=SIZE) as pilot:
             assert app.driver is not None
             live = app.driver.live
-            await pilot.press("s", "a")
-            await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+            await called_to_the_table(pilot)
             mover = live.mover
             await pilot.press("escape", "h")
             choice = app.screen
@@ -213,6 +205,8 @@ class TestOutOfTurn:
             assert live.session.events[-1].kind == "messaged"
             assert live.mover == mover
             await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, GiveBackScreen))
+            await pilot.press("enter")
             # Back with Control, who had kept the keyboard from the one to move.
             await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
             await pilot.pause(0.1)

@@ -16,21 +16,16 @@ from textual.widgets import Input, Select
 
 from tabletop.engine.acts import Advance, Propose, Sign, Start, Statement, Support, WalkOut
 from tabletop.exercise.model import Exercise
-from tabletop.log import Seat
 from tabletop.tui.app import TabletopApp, new_session_app
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.screens.start import StartScreen
 from tabletop.tui.widgets.composer import Composer
-from tests.tui.helpers import send, treaty_in_round_three, until
+from tests.tui.helpers import humans, send, treaty_in_round_three, until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
 SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
-
-
-def humans(exercise: Exercise) -> dict[str, Seat]:
-    return {r: Seat(kind="human") for r in exercise.role_ids}
 
 
 def mid_session(exercise: Exercise, path: Path) -> TabletopApp:
