@@ -204,7 +204,7 @@ REPLAY: list[BindingType] = [
     Binding("q,escape", "close", "Close", tooltip="Leave the replay", id="replay.close"),
     *(
         Binding(str(n), f"tab({n})", f"Tab {n}", show=False, id=f"replay.tab_{n}")
-        for n in range(1, 7)
+        for n in range(1, 8)
     ),
 ]
 

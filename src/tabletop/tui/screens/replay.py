@@ -87,24 +87,33 @@ class ReplayScreen(Screen[None]):
         if self.source.problem is not None:
             notice = breach_notice(self.source.problem, len(self.source.events))
             yield Static(literal(notice), id="replay-damage")
+        # The live screens' numbers: Control's 1-3 as on the console (4 and 5
+        # the replay's own), a delegation's as on its screen (no 3 Move, 7 the chart).
         with TabbedContent(id="replay-tabs"):
-            with TabPane("1 Table", id="tab-1"):
-                yield ProposalsTable(self.exercise, id="replay-table")
-            with TabPane("2 Timeline" if control else "2 History", id="tab-2"):
-                yield Timeline(self.exercise, id="replay-timeline")
-            with TabPane("3 Injects" if control else "3 News", id="tab-3"):
-                yield News(id="replay-news")
-            with TabPane("4 Papers" if control else "4 Briefing", id="tab-4"):
-                if control:
-                    with VerticalScroll(id="replay-papers"):
-                        yield Static(id="replay-papers-text")
-                else:
+            if control:
+                with TabPane("1 Table", id="tab-1"):
+                    yield ProposalsTable(self.exercise, id="replay-table")
+                with TabPane("2 Timeline", id="tab-2"):
+                    yield Timeline(self.exercise, id="replay-timeline")
+                with TabPane("3 Injects", id="tab-3"):
+                    yield News(id="replay-news")
+                with TabPane("4 Papers", id="tab-4"), VerticalScroll(id="replay-papers"):
+                    yield Static(id="replay-papers-text")
+                with TabPane("5 Chart", id="tab-5"):
+                    yield ScoreChart(id="replay-chart")
+            else:
+                with TabPane("1 Briefing", id="tab-1"):
                     yield Briefing(id="replay-briefing")
-            with TabPane("5 Chart", id="tab-5"):
-                yield ScoreChart(id="replay-chart")
-            if not control:
-                with TabPane("6 Messages", id="tab-6"):
+                with TabPane("2 Table", id="tab-2"):
+                    yield ProposalsTable(self.exercise, id="replay-table")
+                with TabPane("4 Messages", id="tab-4"):
                     yield Conversation(self.exercise, self.viewer, id="replay-messages")
+                with TabPane("5 News", id="tab-5"):
+                    yield News(id="replay-news")
+                with TabPane("6 History", id="tab-6"):
+                    yield Timeline(self.exercise, id="replay-timeline")
+                with TabPane("7 Chart", id="tab-7"):
+                    yield ScoreChart(id="replay-chart")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -224,6 +233,8 @@ class ReplayScreen(Screen[None]):
             focusable = [w for w in panes.first().query("*") if w.can_focus]
             if focusable:
                 focusable[0].focus()
+        else:
+            self.notify(f"No tab {number} in this replay.", severity="warning")
 
     # Forking -----------------------------------------------------------------
 
