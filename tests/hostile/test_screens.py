@@ -159,7 +159,7 @@ async def test_a_whole_session_shows_the_exercise_as_text(
         assert isinstance(app.screen, GiveBackScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, ConsoleScreen)
-        await pilot.press("e", "enter", "enter")
+        await pilot.press("e", "enter", "enter", "y")
         await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
         shows(app, NO_DEAL, TOWN, FEST)
         outcome = app.screen

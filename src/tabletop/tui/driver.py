@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Literal
 
 from textual.app import App
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from tabletop import collector
 from tabletop.engine import IllegalAct
@@ -30,16 +30,27 @@ from tabletop.engine.acts import Act, SkipTurn
 from tabletop.exercise.model import CONTROL
 from tabletop.tui.live import LiveSession
 from tabletop.tui.pictures import outcome_picture
+from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.clock import ClockPrompt
+from tabletop.tui.screens.confirm import ConfirmScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
+from tabletop.tui.screens.text_prompt import TextPrompt
 from tabletop.tui.turn_clock import TurnClock, TurnKey
 
 Leaving = Literal["acted", "handed back", "time"]
 """Why a delegation's screen closed: its move, its hand-back (Esc), or its time running out."""
+
+
+QUESTIONS = (ChoiceScreen, ClockPrompt, ConfirmScreen, TextPrompt)
+"""Dialogs that hold the bots while open: what they offer is only true of the table as it is.
+
+Not the hand-over or the give-back (they wait for a person, and the session
+goes on behind them), nor the network's seats screen.
+"""
 
 
 class Driver:
@@ -141,9 +152,8 @@ class Driver:
         self.follow()
 
     def _dialog_open(self) -> bool:
-        """A question is on screen: not the hand-over or give-back, which wait for a person."""
-        top = self.app.screen
-        return isinstance(top, ModalScreen) and not isinstance(top, HandoverScreen | GiveBackScreen)
+        """A question is on screen, whose choices a bot's move could make stale."""
+        return isinstance(self.app.screen, QUESTIONS)
 
     def _screen_changed(self, _: Screen[object]) -> None:
         """A dialog closed: a bot held back by it moves now."""
