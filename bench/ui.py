@@ -11,6 +11,10 @@ settled from the one before: from the key event until the screen showing its
 result has been repainted (see `Frames`). Repaints after that frame are not
 counted: when an act changes which keys apply (pause, resume), the footer's
 key hints follow some 50 ms later.
+The Timeline is timed on Control's console of a resumed 100,000-event log
+(bench/replay.py's long session): the app's start until the session's first
+screen (the log already read), the key that shows the Timeline until its
+first frame, then Page and arrow keys while scrolling through it.
 Targets: start-up under 0.6 s, a key press to the updated screen under 50 ms.
 """
 
@@ -35,10 +39,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from replay import write_long_log  # bench/replay.py: the script's folder is on the path
 from textual._compositor import CompositorUpdate
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TabbedContent
 
 from tabletop import bundled
 from tabletop.engine import Event
@@ -46,10 +51,12 @@ from tabletop.engine.acts import Act
 from tabletop.exercise.loader import load
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
-from tabletop.tui.app import TabletopApp, new_session_app
+from tabletop.tui.app import TabletopApp, new_session_app, resumed_app
+from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.widgets.composer import Composer
+from tabletop.tui.widgets.timeline import Timeline
 
 SOURCES = Path(__file__).parent.parent / "src"
 STARTUP_TARGET = 0.6
@@ -145,10 +152,18 @@ class Frames:
         app._display = painted  # type: ignore[method-assign]
         live.apply = applied  # type: ignore[method-assign]
 
-    async def time_key(self, pilot: Pilot[Any], key: str, done: Callable[[], bool]) -> float:
-        """Press `key`; wait until `done` holds and a frame of the screen then on top shows it."""
+    async def time_key(
+        self, pilot: Pilot[Any], key: str, done: Callable[[], bool], acts: bool = True
+    ) -> float:
+        """Press `key`; wait until `done` holds and a frame of the screen then on top shows it.
+
+        A key that `acts` counts frames from its act on; one that only moves
+        the view (a tab, a scroll), from the key on.
+        """
         await self.settled()
         began = time.perf_counter()
+        if not acts:
+            self.applied = began
         pilot.app.simulate_key(key)
         while not done():
             await asyncio.sleep(0.001)
@@ -248,6 +263,38 @@ async def play_tutorial(
             await pilot.pause()
 
 
+async def long_timeline(events: int, presses: int) -> dict[str, list[float]]:
+    """Control's Timeline over a resumed log of `events` events: its first draw, then scrolling."""
+    results: dict[str, list[float]] = {"open": [], "first draw": [], "scrolling": []}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.jsonl"
+        write_long_log(path, events)
+        app = resumed_app(path, pace=0)
+        began = time.perf_counter()
+        async with app.run_test(size=(80, 24)) as pilot:
+            # The session stands at a delegation's turn: the console, its Timeline
+            # among its tabs, is made first; then the hand-over goes over it.
+            await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+            results["open"].append(time.perf_counter() - began)
+            frames = Frames(app)
+            # Control keeps the keyboard.
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+            tabs = app.screen.query_one(TabbedContent)
+            shown = await frames.time_key(pilot, "2", lambda: tabs.active == "timeline", False)
+            results["first draw"].append(shown)
+            timeline = app.screen.query_one(Timeline)
+            keys = ("pageup", "pageup", "up", "pageup", "pagedown", "down")
+            for number in range(presses):
+                before = timeline.scroll_y
+                key = keys[number % len(keys)]
+                took = await frames.time_key(
+                    pilot, key, lambda b=before: timeline.scroll_y != b, False
+                )
+                results["scrolling"].append(took)
+    return results
+
+
 async def until(pilot: Pilot[Any], check: Callable[[], bool]) -> None:
     began = time.perf_counter()
     while not check():
@@ -273,12 +320,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="start-ups to time")
     parser.add_argument("--presses", type=int, default=30, help="key presses of each kind to time")
+    parser.add_argument("--timeline", type=int, default=100_000, help="events in the long log")
     args = parser.parse_args()
     first_frames, listed = startup(args.runs)
     report("start-up to first screen", first_frames, STARTUP_TARGET)
     report("start-up to exercises listed", listed, None)
     for name, times in asyncio.run(key_presses(args.presses)).items():
         report(f"key → screen: {name}", times, KEY_TARGET)
+    for name, times in asyncio.run(long_timeline(args.timeline, args.presses)).items():
+        target = None if name == "open" else KEY_TARGET
+        report(f"{args.timeline:,}-event Timeline: {name}", times, target)
 
 
 if __name__ == "__main__":

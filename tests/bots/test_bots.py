@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tabletop import bundled
 from tabletop.bots import (
     STRATEGIES,
     UnknownStrategy,
@@ -21,6 +22,7 @@ from tabletop.bots import (
 )
 from tabletop.engine import RoleView, Session, role_view
 from tabletop.engine.acts import Act, Advance, FireInject, Start, Support
+from tabletop.exercise.loader import load
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.synthetic import synthetic_exercise
 from tests.conftest import tiny_exercise_data
@@ -162,3 +164,17 @@ def test_play_until_human_stops_at_a_human_seat(tiny: Exercise) -> None:
 def test_an_unknown_strategy_names_the_choices() -> None:
     with pytest.raises(UnknownStrategy, match="boulware, linear, conceder, reciprocating"):
         make_bot("tough")
+
+
+def test_public_refusals_do_not_reveal_where_a_reservation_lies() -> None:
+    """A rejection or a declined signature says no, not "worse than no deal"."""
+    exercise = load(next(p for p in bundled.exercises() if p.stem == "treaty-for-security"))
+    reasons = set()
+    for seed in range(1, 13):
+        session = run_headless(exercise, seed, dict.fromkeys(exercise.role_ids, "boulware"))
+        reasons |= {
+            e.payload["reason"] for e in session.events if e.kind in ("rejected", "declined")
+        }
+    assert reasons
+    for reason in reasons:
+        assert not any(word in reason for word in ("no agreement", "worse off", "worth less"))

@@ -31,10 +31,12 @@ from tabletop.engine.acts import (
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
 from tabletop.tui.app import TabletopApp
+from tabletop.tui.describe import event_text
 from tabletop.tui.live import create
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.widgets.composer import EMPTY, Composer
+from tabletop.tui.widgets.timeline import Timeline
 
 
 def screen_text(app: App[Any]) -> str:
@@ -53,6 +55,8 @@ def widget_text(app: App[Any]) -> str:
     for widget in app.screen.query("*"):
         if isinstance(widget, Markdown):
             parts.append(widget.source)
+        elif isinstance(widget, Timeline):
+            parts += [event_text(widget.exercise, event).plain for event in widget.events]
         elif isinstance(widget, RichLog):
             parts += [strip.text for strip in widget.lines]
         elif isinstance(widget, DataTable):

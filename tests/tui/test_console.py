@@ -24,6 +24,7 @@ from tabletop.tui.widgets.key_footer import KeyFooter
 from tests.tui.helpers import humans, phase, run_out, screen_text, until
 
 SIZE = (80, 24)
+PROPERTY = "Expecting property name enclosed in double quotes"
 
 
 async def test_when_the_clock_runs_out_control_chooses(timed: Exercise, tmp_path: Path) -> None:
@@ -122,10 +123,15 @@ async def test_keys_can_be_remapped_from_the_user_keymap(
     keymap = private_folders / "config" / "tabletop" / "keymap.json"
     keymap.parent.mkdir(parents=True)
     keymap.write_text(json.dumps({"console.start": "f5", "console.end": 3}))
-    assert user_keymap() == {"console.start": "f5"}
+    keys, problems = user_keymap()
+    assert keys == {"console.start": "f5"}
+    assert [f'{keymap}: "console.end": keys must be a string such as "ctrl+e"'] == problems
     app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         assert app.driver is not None
+        await until(pilot, lambda: bool(app._notifications))
+        assert "keys must be a string" in " ".join(n.message for n in app._notifications)
+        assert "f5 Start" in screen_text(app), "the side panel shows the new key"
         await pilot.press("s")
         assert phase(app) == "setup"
         await pilot.press("f5")
@@ -139,11 +145,37 @@ async def test_keys_can_be_remapped_from_the_user_keymap(
         )
 
 
-def test_an_unreadable_keymap_is_ignored(tmp_path: Path) -> None:
+async def test_a_malformed_keymap_is_said_with_its_place(
+    tiny: Exercise, tmp_path: Path, private_folders: Path
+) -> None:
+    keymap = private_folders / "config" / "tabletop" / "keymap.json"
+    keymap.parent.mkdir(parents=True)
+    keymap.write_text('{"console.start": "f5",\n "console.end": }')
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: bool(app._notifications))
+        assert "keymap.json:2:17: not JSON" in " ".join(n.message for n in app._notifications)
+        await pilot.press("s")
+        assert phase(app) == "briefing", "the default keys apply"
+
+
+def test_an_unreadable_keymap_is_not_used_and_said_so(tmp_path: Path) -> None:
     broken = tmp_path / "keymap.json"
     broken.write_text("{not json")
-    assert user_keymap(broken) == {}
-    assert user_keymap(tmp_path / "missing.json") == {}
+    assert user_keymap(broken) == (
+        {},
+        [f"{broken}:1:2: not JSON ({PROPERTY}); the default keys apply"],
+    )
+    broken.write_text('["console.end"]')
+    assert user_keymap(broken)[1] == [
+        f"{broken}: expected an object of binding ids and keys; the default keys apply"
+    ]
+    broken.write_text('{"console.ned": "f6"}')
+    assert user_keymap(broken) == (
+        {},
+        [f'{broken}: "console.ned" is no binding id (ids look like "console.end")'],
+    )
+    assert user_keymap(tmp_path / "missing.json") == ({}, [])
 
 
 async def test_the_mouse_works_and_an_abort_leaves_no_outcome(

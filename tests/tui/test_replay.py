@@ -27,10 +27,14 @@ from tabletop.engine.acts import (
 )
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import RecordedSession, Seat, read_log
+from tabletop.tui.describe import event_text
 from tabletop.tui.moment import moment
 from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets.briefing import Briefing
+from tabletop.tui.widgets.score_chart import ScoreChart
+from tabletop.tui.widgets.timeline import Timeline
 from tests.conftest import tiny_exercise_data
+from tests.tui.helpers import screen_text as painted
 
 ROLES = ("town", "fest", "city")
 BRIEFING = {role: f"{role.upper()}-CONFIDENTIAL-BRIEFING" for role in ROLES}
@@ -102,7 +106,9 @@ def screen_text(screen: ReplayScreen) -> str:
     """Every text the screen's widgets hold: logs, documents, tables and labels."""
     parts: list[str] = []
     for widget in screen.query("*"):
-        if isinstance(widget, RichLog):
+        if isinstance(widget, Timeline):
+            parts += [event_text(widget.exercise, event).plain for event in widget.events]
+        elif isinstance(widget, RichLog):
             parts += [strip.text for strip in widget.lines]
         elif isinstance(widget, Briefing):
             parts.append(widget.document)
@@ -173,7 +179,7 @@ async def test_a_delegation_sees_only_what_it_knew(log: Path, role: str) -> None
             assert not [secret for secret in others if secret in now], seq
         seen = ""
         tabs = screen.query_one(TabbedContent)
-        for number in range(1, 7):
+        for number in (1, 2, 4, 5, 6, 7):  # the live delegation screen's numbers; 3 is Move
             await pilot.press(str(number))
             await pilot.pause()
             assert tabs.active == f"tab-{number}"
@@ -273,3 +279,48 @@ def test_replay_fork_option_writes_the_fork_and_says_how_to_resume(
     assert main(["replay", str(log), "--fork", "5", "--fork-log", str(target)]) == 1
     assert main(["replay", str(log), "--fork", "99"]) == 1
     assert "trusted events are 0 to 25" in capsys.readouterr().err
+
+
+async def test_page_keys_scroll_the_tab_a_digit_opened(log: Path) -> None:
+    app = ReplayApp(ReplayScreen.open(log))
+    async with app.run_test(size=(80, 12)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        await pilot.press("end", "2")
+        await pilot.pause()
+        timeline = screen.query_one(Timeline)
+        assert screen.focused is timeline
+        bottom = timeline.scroll_y
+        assert bottom > 0 and "Festival signed" in painted(app)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert timeline.scroll_y < bottom
+        assert "Festival signed" not in painted(app)
+
+
+async def test_the_chart_fills_in_once_worked_out(log: Path) -> None:
+    """The screen opens before the chart's fold of the whole log is done, then shows it."""
+    app = ReplayApp(ReplayScreen.open(log))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("end", "5")
+        await pilot.pause()
+        chart = screen.query_one(ScoreChart)
+        assert [len(s.values) for s in chart.data.series] == [screen.cursor.total] * len(ROLES)
+
+
+async def test_a_delegations_replay_tabs_have_its_live_screens_numbers(log: Path) -> None:
+    app = ReplayApp(ReplayScreen.open(log))
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        await screen.view_as(ROLES[0])
+        await pilot.pause()
+        tabs = painted(app)
+        for label in ("1 Briefing", "2 Table", "4 Messages", "5 News", "6 History", "7 Chart"):
+            assert label in tabs
+        await pilot.press("3")
+        await pilot.pause()
+        assert any("No tab 3" in n.message for n in app._notifications)

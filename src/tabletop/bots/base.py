@@ -40,9 +40,11 @@ OPENING_STATEMENTS = (
     "{name} is here to reach a deal, though not at any price.",
 )
 REJECTIONS = (
-    "{name} would be worse off with this package than with no agreement at all.",
-    "{name} cannot accept this package as it stands: it asks far too much.",
+    "{name} cannot accept this package as it stands.",
+    "{name} needs a different balance across these issues before it can agree.",
 )
+"""Public words: they turn a package down without saying how it compares to no deal,
+which would tell the table where the delegation's reservation lies."""
 STATEMENT_CHANCE = 0.85
 """Most delegations speak at the opening; a few keep their counsel."""
 
@@ -194,7 +196,7 @@ class Negotiator(ABC):
         package = next(p.package for p in view.proposals if p.id == number)
         if acceptable(view.score(package), view.reservation):
             return Sign(actor=me)
-        return Decline(actor=me, reason="this package is worth less to us than no agreement")
+        return Decline(actor=me, reason="we cannot sign this package as it stands")
 
     def _negotiate(self, view: RoleView, rng: Draws) -> Act:
         me = view.role.id

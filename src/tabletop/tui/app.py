@@ -58,7 +58,7 @@ class TabletopApp(LiteralApp[None]):
         self.initial = live
         """The session to open on, if not the start screen."""
         self._notice = notice
-        self.user_keys = keymap.user_keymap()
+        self.user_keys, self._keymap_problems = keymap.user_keymap()
         """The user's remapped keys (binding id → keys), which the help and panels show too."""
         self.driver: Driver | None = None
         """The session being run; None on the start screen."""
@@ -69,7 +69,7 @@ class TabletopApp(LiteralApp[None]):
         return self._drive(self.initial).console()
 
     def on_mount(self) -> None:
-        self.set_keymap(self.user_keys)
+        keymap.apply_user_keymap(self, self.user_keys, self._keymap_problems)
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self.set_interval(1, self._check_terminal)
         if self.driver is not None:

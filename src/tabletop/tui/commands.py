@@ -28,6 +28,16 @@ class HasPaletteCommands(Protocol):
         ...
 
 
+SYSTEM_ACTIONS = frozenset({"quit", "app.quit"})
+"""Actions the system commands already offer ("Quit"): listed once, not twice."""
+
+
+def _offered_elsewhere(action: str, node: object) -> bool:
+    """A system command, or a key of one of Textual's own widgets (an input's
+    "Delete left"): text editing is done with keys, not from the palette."""
+    return action in SYSTEM_ACTIONS or type(node).__module__.startswith("textual.")
+
+
 class TabletopCommands(Provider):
     """The screen's possible actions, then its extra commands."""
 
@@ -38,6 +48,8 @@ class TabletopCommands(Provider):
         for active in screen.active_bindings.values():
             binding = active.binding
             if not active.enabled or not binding.description or binding.system:
+                continue
+            if _offered_elsewhere(binding.action, active.node):
                 continue
             if binding.description in titles:
                 continue

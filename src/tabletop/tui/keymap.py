@@ -212,7 +212,7 @@ REPLAY: list[BindingType] = [
     Binding("q,escape", "close", "Close", tooltip="Leave the replay", id="replay.close"),
     *(
         Binding(str(n), f"tab({n})", f"Tab {n}", show=False, id=f"replay.tab_{n}")
-        for n in range(1, 7)
+        for n in range(1, 8)
     ),
 ]
 
@@ -297,13 +297,43 @@ def shown_keys(app: App[Any]) -> dict[str, str]:
     return shown
 
 
-def user_keymap(path: Path | None = None) -> dict[str, str]:
-    """Binding id → keys from the user's `keymap.json`; empty if there is none or it is unusable."""
+def user_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """Binding id → keys from the user's `keymap.json`, and what is wrong with it, by place.
+
+    A file that is not JSON, or not an object, is not used at all; an entry
+    that names no binding or gives no key string is left out. Each problem is
+    said (the app shows them), so a typo is not mistaken for a key that does
+    not work.
+    """
     where = path or Path(user_config_dir("tabletop")) / "keymap.json"
     try:
-        data = json.loads(where.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        text = where.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [f"{where}: cannot be read ({error}); the default keys apply"]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        place = f"{where}:{error.lineno}:{error.colno}"
+        return {}, [f"{place}: not JSON ({error.msg}); the default keys apply"]
     if not isinstance(data, dict):
-        return {}
-    return {str(k): v for k, v in data.items() if isinstance(v, str)}
+        return {}, [f"{where}: expected an object of binding ids and keys; the default keys apply"]
+    known = {b.id for bindings in SCREENS for b in bindings if isinstance(b, Binding) and b.id}
+    keys: dict[str, str] = {}
+    problems: list[str] = []
+    for name, value in data.items():
+        if name not in known:
+            problems.append(f'{where}: "{name}" is no binding id (ids look like "console.end")')
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f'{where}: "{name}": keys must be a string such as "ctrl+e"')
+        else:
+            keys[name] = value
+    return keys, problems
+
+
+def apply_user_keymap(app: App[Any], keys: dict[str, str], problems: list[str]) -> None:
+    """Rebind `app`'s keys as `user_keymap` read them, and say what of it could not be used."""
+    app.set_keymap(keys)
+    for problem in problems:
+        app.notify(problem, title="Your keymap", severity="warning", timeout=20)

@@ -38,12 +38,15 @@ class Moment:
     """A delegation's view, for its briefing; None for Control."""
 
 
-def moment(cursor: ReplayCursor, series: History, viewer: str) -> Moment:
-    """What `viewer` (Control or a role id) may see with the cursor where it is."""
+def moment(cursor: ReplayCursor, series: History | None, viewer: str) -> Moment:
+    """What `viewer` (Control or a role id) may see with the cursor where it is.
+
+    Without the `series` (still being worked out), the chart is empty.
+    """
     session = cursor.session
     exercise = session.exercise
     state = session.state
-    leading = series.leading[: cursor.position]
+    leading = series.leading[: cursor.position] if series is not None else []
     if viewer == CONTROL:
         control = control_picture(session, cursor.source.header.seats, cursor.source.path)
         table, events = control.table, control.events

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tabletop.engine import SessionState
-from tabletop.engine.history import history
+from tabletop.engine.history import History, history
 from tabletop.exercise.model import CONTROL
 from tabletop.log import LogError, RecordedSession
 from tabletop.log.cursor import ReplayCursor
@@ -65,7 +65,8 @@ class ReplayScreen(Screen[None]):
         self.exercise = log.header.session_exercise
         self.cursor = ReplayCursor(log)
         self.cursor.move_to(position)
-        self.series = history(self.exercise, log.header.seed, log.events)
+        self.series: History | None = None
+        """The leading proposal's scores after every event, for the chart, once worked out."""
         self.viewer = viewer
         self._papers = ""
 
@@ -86,27 +87,47 @@ class ReplayScreen(Screen[None]):
         if self.source.problem is not None:
             notice = breach_notice(self.source.problem, len(self.source.events))
             yield Static(literal(notice), id="replay-damage")
+        # The live screens' numbers: Control's 1-3 as on the console (4 and 5
+        # the replay's own), a delegation's as on its screen (no 3 Move, 7 the chart).
         with TabbedContent(id="replay-tabs"):
-            with TabPane("1 Table", id="tab-1"):
-                yield ProposalsTable(self.exercise, id="replay-table")
-            with TabPane("2 Timeline" if control else "2 History", id="tab-2"):
-                yield Timeline(self.exercise, id="replay-timeline")
-            with TabPane("3 Injects" if control else "3 News", id="tab-3"):
-                yield News(id="replay-news")
-            with TabPane("4 Papers" if control else "4 Briefing", id="tab-4"):
-                if control:
-                    with VerticalScroll(id="replay-papers"):
-                        yield Static(id="replay-papers-text")
-                else:
+            if control:
+                with TabPane("1 Table", id="tab-1"):
+                    yield ProposalsTable(self.exercise, id="replay-table")
+                with TabPane("2 Timeline", id="tab-2"):
+                    yield Timeline(self.exercise, id="replay-timeline")
+                with TabPane("3 Injects", id="tab-3"):
+                    yield News(id="replay-news")
+                with TabPane("4 Papers", id="tab-4"), VerticalScroll(id="replay-papers"):
+                    yield Static(id="replay-papers-text")
+                with TabPane("5 Chart", id="tab-5"):
+                    yield ScoreChart(id="replay-chart")
+            else:
+                with TabPane("1 Briefing", id="tab-1"):
                     yield Briefing(id="replay-briefing")
-            with TabPane("5 Chart", id="tab-5"):
-                yield ScoreChart(id="replay-chart")
-            if not control:
-                with TabPane("6 Messages", id="tab-6"):
+                with TabPane("2 Table", id="tab-2"):
+                    yield ProposalsTable(self.exercise, id="replay-table")
+                with TabPane("4 Messages", id="tab-4"):
                     yield Conversation(self.exercise, self.viewer, id="replay-messages")
+                with TabPane("5 News", id="tab-5"):
+                    yield News(id="replay-news")
+                with TabPane("6 History", id="tab-6"):
+                    yield Timeline(self.exercise, id="replay-timeline")
+                with TabPane("7 Chart", id="tab-7"):
+                    yield ScoreChart(id="replay-chart")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show()
+        # A second fold of the whole log: seconds for a million events. The
+        # screen opens and steps meanwhile; the chart fills in when it is done.
+        self.run_worker(self._work_out_chart, thread=True, exit_on_error=False)
+
+    def _work_out_chart(self) -> None:
+        series = history(self.exercise, self.source.header.seed, self.source.events)
+        self.app.call_from_thread(self._chart_ready, series)
+
+    def _chart_ready(self, series: History) -> None:
+        self.series = series
         self.show()
 
     def show(self) -> None:
@@ -172,7 +193,10 @@ class ReplayScreen(Screen[None]):
                 return f"A round that started in this log: {started[0]} to {started[-1]}."
             return None
 
-        self.app.push_screen(ReplayPrompt("Go to the start of round:", check), self._go_to_round)
+        self.app.push_screen(
+            ReplayPrompt(f"Go to the start of round ({started[0]} to {started[-1]}):", check),
+            self._go_to_round,
+        )
 
     def _go_to_round(self, answer: str | None) -> None:
         if answer is not None:
@@ -202,8 +226,15 @@ class ReplayScreen(Screen[None]):
 
     def action_tab(self, number: int) -> None:
         tabs = self.query_one(TabbedContent)
-        if tabs.query(f"#tab-{number}"):
+        panes = tabs.query(f"#tab-{number}")
+        if panes:
             tabs.active = f"tab-{number}"
+            # The keyboard goes with the tab, so arrows and Page keys scroll it at once.
+            focusable = [w for w in panes.first().query("*") if w.can_focus]
+            if focusable:
+                focusable[0].focus()
+        else:
+            self.notify(f"No tab {number} in this replay.", severity="warning")
 
     # Forking -----------------------------------------------------------------
 
@@ -251,6 +282,7 @@ class ReplayApp(LiteralApp[Path | None]):
         self.replay = screen
 
     def on_mount(self) -> None:
+        keymap.apply_user_keymap(self, *keymap.user_keymap())
         # Pushed rather than made the default screen, which would skip its CSS_PATH.
         self.push_screen(self.replay, lambda _: self.exit())
 

@@ -9,8 +9,10 @@ enabled, have changed, and not while its screen is hidden.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from tabletop.tui.hidden import hidden
 
@@ -28,6 +30,12 @@ def hints(screen: Screen[object]) -> tuple[Hint, ...]:
 
 
 class KeyFooter(Footer):
+    """The footer, with Help first, so it stays in sight however many keys the screen has.
+
+    At 80 columns the keys run off the right edge; Help, the way to all the
+    others, was the last key and the first to go.
+    """
+
     def __init__(self) -> None:
         super().__init__()
         self._rebuild_due = False
@@ -39,6 +47,11 @@ class KeyFooter(Footer):
             return
         self._rebuild_due = True
         self.call_after_refresh(self._rebuild, screen)
+
+    def compose(self) -> ComposeResult:
+        # The keys are yielded one by one (tabletop's bindings have no groups).
+        keys = list(super().compose())
+        yield from sorted(keys, key=lambda w: not (isinstance(w, FooterKey) and w.action == "help"))
 
     async def _rebuild(self, screen: Screen[object]) -> None:
         self._rebuild_due = False

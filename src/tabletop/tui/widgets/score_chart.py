@@ -55,10 +55,13 @@ class ScoreChart(Widget):
         points = [v for s in data.series for v in (*s.values, s.reservation) if v is not None]
         length = max((len(s.values) for s in data.series), default=0)
         if not points or length == 0:
-            return Text("Nothing to chart: no event in this session.", style="dim")
+            return Text("Nothing to chart yet.", style="dim")
         colours = self._colours()
         legend = _legend(data.series, colours, self.size.width)
-        rows = max(self.size.height - 1 - len(legend), 2)
+        if self.size.height - 1 - len(legend) < 2:
+            # Too short for the full legend: the short one, rather than roles cut off.
+            legend = _legend(data.series, colours, self.size.width, short=True)
+        rows = max(self.size.height - 1 - len(legend), 1)
         cols = max(self.size.width - _LABEL - 1, 4)
         low, high = min(points), max(points)
         if low == high:
@@ -158,15 +161,21 @@ def _axis(rounds: tuple[int, ...], cols: int) -> Text:
     return text
 
 
-def _legend(series: tuple[Series, ...], colours: list[Style], width: int) -> list[Text]:
-    """One entry per role: its colour, name, last score and reservation, wrapped to the width."""
+def _legend(
+    series: tuple[Series, ...], colours: list[Style], width: int, short: bool = False
+) -> list[Text]:
+    """One entry per role: its colour, name, last score and reservation, wrapped to the width.
+
+    `short` writes the reservation as "vs N" instead of "(no deal N)".
+    """
     lines: list[Text] = [Text(" " * (_LABEL + 1))]
     for index, one in enumerate(series):
         last = next((v for v in reversed(one.values) if v is not None), None)
         entry = Text()
         entry.append("━━ ", style=colours[index % len(colours)])
         shown = "—" if last is None else str(last)
-        entry.append(f"{one.label} {shown} (no deal {one.reservation})  ")
+        against = f"vs {one.reservation}" if short else f"(no deal {one.reservation})"
+        entry.append(f"{one.label} {shown} {against}  ")
         if lines[-1].cell_len + entry.cell_len > width:
             lines.append(Text(" " * (_LABEL + 1)))
         lines[-1].append_text(entry)
