@@ -21,6 +21,8 @@ from tabletop.engine.view import RoleView
 BOULWARE = 0.2
 LINEAR = 1.0
 CONCEDER = 3.0
+BOULWARE_HOLD = 0.15
+"""The share of its range above its BATNA a Boulware bot never gives up: it holds out."""
 
 
 def progress(view: RoleView) -> float:
@@ -35,20 +37,26 @@ def progress(view: RoleView) -> float:
     return min(max((view.round - 1) / max(view.rounds - 2, 1), 0.0), 1.0)
 
 
-def concession(best: int, reservation: int, t: float, eagerness: float) -> float:
-    """The aspiration at time `t` of a bot conceding with exponent `eagerness`."""
-    return best - (best - reservation) * math.pow(t, 1 / eagerness)
+def concession(best: int, reservation: int, t: float, eagerness: float, hold: float = 0.0) -> float:
+    """The aspiration at time `t` of a bot conceding with exponent `eagerness`.
+
+    It falls from `best` to `hold` of the way from its reservation to its best:
+    a hard bargainer keeps a margin above its BATNA even at the deadline.
+    """
+    target = reservation + hold * (best - reservation)
+    return best - (best - target) * math.pow(t, 1 / eagerness)
 
 
 class TimeBased(Negotiator):
-    """Concedes on the clock alone, whatever the others do."""
+    """Concedes on the clock alone, whatever the others do, down to its `hold`."""
 
-    def __init__(self, eagerness: float, style: Style | None = None) -> None:
+    def __init__(self, eagerness: float, hold: float = 0.0, style: Style | None = None) -> None:
         super().__init__(style)
         self.eagerness = eagerness
+        self.hold = hold
 
     def aspiration(self, view: RoleView, scale: Scale) -> float:
-        return concession(scale.best, view.reservation, progress(view), self.eagerness)
+        return concession(scale.best, view.reservation, progress(view), self.eagerness, self.hold)
 
 
 class Reciprocating(Negotiator):
@@ -86,16 +94,16 @@ class Integrative(TimeBased):
     """
 
     def __init__(self, style: Style | None = None) -> None:
-        super().__init__(LINEAR, style)
+        super().__init__(LINEAR, style=style)
 
     def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
         return joint_interest(scale, view.proposals, view.role.id)
 
 
 STRATEGIES: dict[str, Callable[[Style], Bot]] = {
-    "boulware": lambda style: TimeBased(BOULWARE, style),
-    "linear": lambda style: TimeBased(LINEAR, style),
-    "conceder": lambda style: TimeBased(CONCEDER, style),
+    "boulware": lambda style: TimeBased(BOULWARE, BOULWARE_HOLD, style),
+    "linear": lambda style: TimeBased(LINEAR, style=style),
+    "conceder": lambda style: TimeBased(CONCEDER, style=style),
     "reciprocating": Reciprocating,
     "integrative": Integrative,
 }
