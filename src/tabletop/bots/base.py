@@ -245,7 +245,10 @@ class Negotiator(ABC):
             for p in live
             if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
         ]
-        far = [p for p in unacceptable if score[p.id] < line]
+        # What is far below what we hold out for now is worth saying no to: a hard
+        # bargainer, holding out longer, objects to more.
+        objection = floor - FAR_BELOW * (scale.best - scale.worst)
+        far = [p for p in live if p.id in legal.reject and score[p.id] < objection]
         # Offering every turn, a bot counters rather than rejects, as in NegMAS.
         if far and not self.style.offer_every_turn and rng.random() < REJECT_CHANCE:
             return _reject(view, min(far, key=lambda p: score[p.id]), rng)
