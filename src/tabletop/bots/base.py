@@ -117,6 +117,9 @@ class Negotiator(ABC):
     and the search it made for the table as it last saw it.
     """
 
+    reject_chance = REJECT_CHANCE
+    """How often it says no to what is far below what it holds out for."""
+
     def __init__(self, style: Style | None = None) -> None:
         self.style = style or Style()
         self._scale: Scale | None = None
@@ -250,7 +253,7 @@ class Negotiator(ABC):
         objection = floor - FAR_BELOW * (scale.best - scale.worst)
         far = [p for p in live if p.id in legal.reject and score[p.id] < objection]
         # Offering every turn, a bot counters rather than rejects, as in NegMAS.
-        if far and not self.style.offer_every_turn and rng.random() < REJECT_CHANCE:
+        if far and not self.style.offer_every_turn and rng.random() < self.reject_chance:
             return _reject(view, min(far, key=lambda p: score[p.id]), rng)
 
         if "propose" in legal:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from tabletop.bots.base import Bot, Negotiator, Style
+from tabletop.bots.base import REJECT_CHANCE, Bot, Negotiator, Style
 from tabletop.bots.estimates import joint_interest
 from tabletop.bots.search import Scale, Signals
 from tabletop.engine.state import Proposal
@@ -23,6 +23,10 @@ LINEAR = 1.0
 CONCEDER = 3.0
 BOULWARE_HOLD = 0.15
 """The share of its range above its BATNA a Boulware bot never gives up: it holds out."""
+BOULWARE_OBJECTS = 0.9
+"""A hard bargainer says no, nearly every time, to what is far below its demand."""
+CONCEDER_OBJECTS = 0.1
+"""A conceder seldom rejects: it would rather find something both sides can take."""
 
 
 def progress(view: RoleView) -> float:
@@ -50,10 +54,17 @@ def concession(best: int, reservation: int, t: float, eagerness: float, hold: fl
 class TimeBased(Negotiator):
     """Concedes on the clock alone, whatever the others do, down to its `hold`."""
 
-    def __init__(self, eagerness: float, hold: float = 0.0, style: Style | None = None) -> None:
+    def __init__(
+        self,
+        eagerness: float,
+        hold: float = 0.0,
+        objects: float = REJECT_CHANCE,
+        style: Style | None = None,
+    ) -> None:
         super().__init__(style)
         self.eagerness = eagerness
         self.hold = hold
+        self.reject_chance = objects
 
     def aspiration(self, view: RoleView, scale: Scale) -> float:
         return concession(scale.best, view.reservation, progress(view), self.eagerness, self.hold)
@@ -101,9 +112,9 @@ class Integrative(TimeBased):
 
 
 STRATEGIES: dict[str, Callable[[Style], Bot]] = {
-    "boulware": lambda style: TimeBased(BOULWARE, BOULWARE_HOLD, style),
+    "boulware": lambda style: TimeBased(BOULWARE, BOULWARE_HOLD, BOULWARE_OBJECTS, style),
     "linear": lambda style: TimeBased(LINEAR, style=style),
-    "conceder": lambda style: TimeBased(CONCEDER, style=style),
+    "conceder": lambda style: TimeBased(CONCEDER, objects=CONCEDER_OBJECTS, style=style),
     "reciprocating": Reciprocating,
     "integrative": Integrative,
 }
