@@ -1,4 +1,4 @@
-"""What every bot does with a turn; the strategies differ only in their aspiration.
+"""What every bot does with a turn; strategies differ in aspiration and readiness to say no.
 
 A bot sees one `RoleView`, the window a delegation screen gets, and nothing
 else: its own points and reservation, the public table and its own events.

@@ -3,8 +3,10 @@
 Time-based bots follow the classic concession curve
 `best - (best - reservation) * t ** (1 / e)`, where `t` runs from 0 in the
 first round to 1 in the last: Boulware (e < 1) holds out and gives way at
-the deadline, a conceder (e > 1) gives way early, linear in between. The
-reciprocating bot mirrors the others instead (tit for tat).
+the deadline, a conceder (e > 1) gives way early, linear in between. A
+Boulware also holds out: its curve ends a margin above its BATNA, and it says
+no to what is far below its demand nearly every time, where a conceder seldom
+does. The reciprocating bot mirrors the others instead (tit for tat).
 """
 
 from __future__ import annotations
