@@ -49,7 +49,9 @@ def sweep(
     path: Path, exercise: Exercise, runs: int, seed: int, jobs: int, strategies: tuple[str, ...]
 ) -> list[SimulationSummary]:
     mixes = list(itertools.product(strategies, repeat=len(exercise.roles)))
-    work = [(path, mix, runs, seed) for mix in mixes]
+    # Each mix plays its own seeds: with one seed for all, every mix would replay the
+    # same `runs` draws of chance, and the sweep would measure those draws, not the mixes.
+    work = [(path, mix, runs, seed + n * runs) for n, mix in enumerate(mixes)]
     if jobs <= 1:
         return [_one_mix(job) for job in work]
     with ProcessPoolExecutor(jobs) as pool:

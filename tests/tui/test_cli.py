@@ -199,11 +199,12 @@ def test_a_session_cut_to_one_round_replays_and_verifies(tmp_path: Path) -> None
 
     tutorial = load(Path(TUTORIAL))
     log = tmp_path / "short.jsonl"
-    seats = {role: Seat(kind="bot", strategy="boulware") for role in tutorial.role_ids}
+    # Linear bots, seed 3: nobody deals or walks out, so the one round runs to its deadline.
+    seats = {role: Seat(kind="bot", strategy="linear") for role in tutorial.role_ids}
     recorded = RecordedSession.create(log, tutorial, 3, seats, rounds=1)
     try:
         play_out(
-            recorded.session, bots_for(dict.fromkeys(tutorial.role_ids, "boulware")), recorded.apply
+            recorded.session, bots_for(dict.fromkeys(tutorial.role_ids, "linear")), recorded.apply
         )
     finally:
         recorded.close()

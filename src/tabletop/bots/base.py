@@ -1,4 +1,4 @@
-"""What every bot does with a turn; the strategies differ only in their aspiration.
+"""What every bot does with a turn; strategies differ in aspiration and readiness to say no.
 
 A bot sees one `RoleView`, the window a delegation screen gets, and nothing
 else: its own points and reservation, the public table and its own events.
@@ -54,6 +54,10 @@ WALK_OUTS = (
 )
 WALK_OUT_CHANCE = 0.4
 """In the last round, with every proposal below its BATNA, a delegation may leave the table."""
+
+EARLY_WALK_OUT_CHANCE = 0.25
+"""From the next to last round, a delegation whose best live option is far below its BATNA
+may leave before the deadline, as real delegations do, rather than wait to be outvoted."""
 
 REJECT_CHANCE = 0.3
 """Rejecting now and then tells the table where a line is, without stalling every turn."""
@@ -114,6 +118,9 @@ class Negotiator(ABC):
     A negotiator plays one session: it remembers what each proposal there is worth to it,
     and the search it made for the table as it last saw it.
     """
+
+    reject_chance = REJECT_CHANCE
+    """How often it says no to what is far below what it holds out for."""
 
     def __init__(self, style: Style | None = None) -> None:
         self.style = style or Style()
@@ -206,6 +213,23 @@ class Negotiator(ABC):
         score = {p.id: self.worth(view, p) for p in live}
         legal = view.legal
 
+        # Late in the talks, nothing that anyone else backs meets what we hold out for:
+        # the table has failed us, and backing or withdrawing alone will not save it. In
+        # the last round that is enough to leave; a round before, only if the best on the
+        # table is far below what we have without a deal.
+        line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
+        if _hopeless(live, score, floor, me) and (
+            (view.round >= view.rounds and rng.random() < WALK_OUT_CHANCE)
+            or (
+                view.round == view.rounds - 1
+                and live
+                and max(score.values()) < line
+                and rng.random() < EARLY_WALK_OUT_CHANCE
+            )
+        ):
+            reason = rng.choice(WALK_OUTS).format(name=view.role.name)
+            return WalkOut(actor=me, reason=reason)
+
         backable = [p for p in live if p.id in legal.support and score[p.id] >= floor]
         if backable:
             # Back what others have not turned down and most already back: it is
@@ -226,21 +250,13 @@ class Negotiator(ABC):
             for p in live
             if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
         ]
-        line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
-        far = [p for p in unacceptable if score[p.id] < line]
+        # What is far below what we hold out for now is worth saying no to: a hard
+        # bargainer, holding out longer, objects to more.
+        objection = floor - FAR_BELOW * (scale.best - scale.worst)
+        far = [p for p in live if p.id in legal.reject and score[p.id] < objection]
         # Offering every turn, a bot counters rather than rejects, as in NegMAS.
-        if far and not self.style.offer_every_turn and rng.random() < REJECT_CHANCE:
+        if far and not self.style.offer_every_turn and rng.random() < self.reject_chance:
             return _reject(view, min(far, key=lambda p: score[p.id]), rng)
-
-        # In the last round, nothing that anyone else backs is worth signing: the table
-        # has failed us.
-        if (
-            view.round >= view.rounds
-            and _hopeless(live, score, view.reservation, me)
-            and rng.random() < WALK_OUT_CHANCE
-        ):
-            reason = rng.choice(WALK_OUTS).format(name=view.role.name)
-            return WalkOut(actor=me, reason=reason)
 
         if "propose" in legal:
             plan = self.plan(view, scale, live)
@@ -258,9 +274,9 @@ class Negotiator(ABC):
         return Pass(actor=me)
 
 
-def _hopeless(live: list[Proposal], score: dict[int, int], reservation: int, me: str) -> bool:
-    """Whether no live proposal that anyone else backs is `acceptable`."""
-    return not any(acceptable(score[p.id], reservation) and set(p.supporters) - {me} for p in live)
+def _hopeless(live: list[Proposal], score: dict[int, int], floor: int, me: str) -> bool:
+    """Whether no live proposal that anyone else backs is `acceptable` at our floor."""
+    return not any(acceptable(score[p.id], floor) and set(p.supporters) - {me} for p in live)
 
 
 def _reject(view: RoleView, proposal: Proposal, rng: Draws) -> Act:

@@ -3,8 +3,10 @@
 Time-based bots follow the classic concession curve
 `best - (best - reservation) * t ** (1 / e)`, where `t` runs from 0 in the
 first round to 1 in the last: Boulware (e < 1) holds out and gives way at
-the deadline, a conceder (e > 1) gives way early, linear in between. The
-reciprocating bot mirrors the others instead (tit for tat).
+the deadline, a conceder (e > 1) gives way early, linear in between. A
+Boulware also holds out: its curve ends a margin above its BATNA, and it says
+no to what is far below its demand nearly every time, where a conceder seldom
+does. The reciprocating bot mirrors the others instead (tit for tat).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from tabletop.bots.base import Bot, Negotiator, Style
+from tabletop.bots.base import REJECT_CHANCE, Bot, Negotiator, Style
 from tabletop.bots.estimates import joint_interest
 from tabletop.bots.search import Scale, Signals
 from tabletop.engine.state import Proposal
@@ -21,6 +23,12 @@ from tabletop.engine.view import RoleView
 BOULWARE = 0.2
 LINEAR = 1.0
 CONCEDER = 3.0
+BOULWARE_HOLD = 0.15
+"""The share of its range above its BATNA a Boulware bot never gives up: it holds out."""
+BOULWARE_OBJECTS = 0.9
+"""A hard bargainer says no, nearly every time, to what is far below its demand."""
+CONCEDER_OBJECTS = 0.1
+"""A conceder seldom rejects: it would rather find something both sides can take."""
 
 
 def progress(view: RoleView) -> float:
@@ -35,20 +43,33 @@ def progress(view: RoleView) -> float:
     return min(max((view.round - 1) / max(view.rounds - 2, 1), 0.0), 1.0)
 
 
-def concession(best: int, reservation: int, t: float, eagerness: float) -> float:
-    """The aspiration at time `t` of a bot conceding with exponent `eagerness`."""
-    return best - (best - reservation) * math.pow(t, 1 / eagerness)
+def concession(best: int, reservation: int, t: float, eagerness: float, hold: float = 0.0) -> float:
+    """The aspiration at time `t` of a bot conceding with exponent `eagerness`.
+
+    It falls from `best` to `hold` of the way from its reservation to its best:
+    a hard bargainer keeps a margin above its BATNA even at the deadline.
+    """
+    target = reservation + hold * (best - reservation)
+    return best - (best - target) * math.pow(t, 1 / eagerness)
 
 
 class TimeBased(Negotiator):
-    """Concedes on the clock alone, whatever the others do."""
+    """Concedes on the clock alone, whatever the others do, down to its `hold`."""
 
-    def __init__(self, eagerness: float, style: Style | None = None) -> None:
+    def __init__(
+        self,
+        eagerness: float,
+        hold: float = 0.0,
+        objects: float = REJECT_CHANCE,
+        style: Style | None = None,
+    ) -> None:
         super().__init__(style)
         self.eagerness = eagerness
+        self.hold = hold
+        self.reject_chance = objects
 
     def aspiration(self, view: RoleView, scale: Scale) -> float:
-        return concession(scale.best, view.reservation, progress(view), self.eagerness)
+        return concession(scale.best, view.reservation, progress(view), self.eagerness, self.hold)
 
 
 class Reciprocating(Negotiator):
@@ -86,16 +107,16 @@ class Integrative(TimeBased):
     """
 
     def __init__(self, style: Style | None = None) -> None:
-        super().__init__(LINEAR, style)
+        super().__init__(LINEAR, style=style)
 
     def signals(self, view: RoleView, scale: Scale, live: list[Proposal]) -> Signals:
         return joint_interest(scale, view.proposals, view.role.id)
 
 
 STRATEGIES: dict[str, Callable[[Style], Bot]] = {
-    "boulware": lambda style: TimeBased(BOULWARE, style),
-    "linear": lambda style: TimeBased(LINEAR, style),
-    "conceder": lambda style: TimeBased(CONCEDER, style),
+    "boulware": lambda style: TimeBased(BOULWARE, BOULWARE_HOLD, BOULWARE_OBJECTS, style),
+    "linear": lambda style: TimeBased(LINEAR, style=style),
+    "conceder": lambda style: TimeBased(CONCEDER, objects=CONCEDER_OBJECTS, style=style),
     "reciprocating": Reciprocating,
     "integrative": Integrative,
 }
