@@ -99,12 +99,9 @@ class Driver:
         self.live.close()
 
     def _freeze(self) -> None:
-        """Leave what is alive now out of the garbage collector's walks until the session closes.
+        """Once a screen is drawn, what lives as long as the session leaves the collector's walks.
 
-        Called once the console, then each delegation's screen, is drawn: they,
-        the exercise and the engine live as long as the session, and a full
-        collection that walked them all again held up an occasional key press
-        by 150 ms. Garbage frozen with them is freed after `close`.
+        Why is `collector`'s to say; what is frozen is let go on `close`.
         """
         if self._open:
             collector.keep_alive()

@@ -38,13 +38,14 @@ from tabletop.engine.acts import (
 from tabletop.engine.phases import ENDED_PHASES
 from tabletop.narration.plain import plain
 from tabletop.tui import keymap
-from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.describe import actor_name
 from tabletop.tui.hidden import hidden
 from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
 from tabletop.tui.pictures import ControlPicture
 from tabletop.tui.screens import questions
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.confirm import ask
+from tabletop.tui.screens.console_status import control_summary
 from tabletop.tui.screens.text_prompt import TextPrompt
 from tabletop.tui.widgets.action_panel import ActionPanel
 from tabletop.tui.widgets.delegations import DelegationRows, Delegations
@@ -138,7 +139,7 @@ class ConsoleScreen(Screen[None]):
     def _show(self, picture: ControlPicture) -> None:
         self._shown = picture
         state = picture.state
-        self.query_one(StatusBar).summary = self._summary(picture)
+        self.query_one(StatusBar).summary = control_summary(picture, self.humans)
         self.query_one(ProposalsTable).picture = picture.table
         self.query_one(Timeline).events = picture.events
         self.query_one(InjectList).status = InjectStatus(
@@ -166,29 +167,6 @@ class ConsoleScreen(Screen[None]):
         # The clock ticks on a timer, which may fire while the app is taking the screen down.
         for bar in self.query(StatusBar):
             bar.remaining = remaining
-
-    def _summary(self, picture: ControlPicture) -> Text:
-        state = picture.state
-        exercise = picture.exercise
-        text = Text()
-        text.append(PHASE_WORDS[state.phase].capitalize(), style="bold")
-        if state.round:
-            text.append(f" · round {state.round}/{state.rounds}")
-        else:
-            text.append(f" · {state.rounds} rounds")
-        if state.turn is not None:
-            seat = picture.seats.get(state.turn)
-            who = actor_name(exercise, state.turn)
-            verb = "to sign" if state.phase == "ratification" else "to move"
-            text.append(f" · {who} {verb}", style="bold")
-            text.append(f" ({seat or 'human'})")
-            if state.turn in self.humans:
-                text.append(" — h hands over", style="dim")
-        elif state.phase == "briefing":
-            text.append(" · a to begin the talks; h lets a delegation read", style="dim")
-        elif state.phase == "setup":
-            text.append(" · s starts the briefing", style="dim")
-        return text
 
     # Legality ----------------------------------------------------------------
 
