@@ -29,8 +29,11 @@ def original(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return ended_log(tmp_path_factory.mktemp("fuzz") / "s.jsonl").read_bytes()
 
 
-def use(path: Path) -> None:
-    """Everything that reads a log, as the commands do; LogError is the only way to fail."""
+def use(path: Path) -> str | None:
+    """Everything that reads a log, as the commands do; LogError is the only way to fail.
+
+    The report's Markdown if one could be made of the log, None if it was refused.
+    """
     try:
         contents = read_log(path)
         audited(contents).close()
@@ -39,9 +42,15 @@ def use(path: Path) -> None:
     try:
         report = build_report(read_log(path), reveal=True)
     except LogError:
-        return
-    to_markdown(report)
-    to_html(report)
+        return None
+    assert "</html>" in to_html(report)
+    return to_markdown(report)
+
+
+def refused_or_reported(path: Path) -> bool:
+    """Whether the log was refused with a LogError or reported on, as any bytes must be."""
+    markdown = use(path)
+    return markdown is None or markdown.startswith("# ")
 
 
 @FUZZ
@@ -49,7 +58,7 @@ def use(path: Path) -> None:
 def test_random_bytes(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "r.jsonl"
     path.write_bytes(data)
-    use(path)
+    assert refused_or_reported(path)
 
 
 @FUZZ
@@ -67,7 +76,7 @@ def test_mutated_bytes(tmp_path: Path, original: bytes, data: st.DataObject) -> 
                 mutated[at:at] = data.draw(st.binary(min_size=1, max_size=20))
     path = tmp_path / "m.jsonl"
     path.write_bytes(bytes(mutated))
-    use(path)
+    assert refused_or_reported(path)
 
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -99,7 +108,7 @@ def test_rehashed_nonsense(tmp_path: Path, original: bytes, data: st.DataObject)
         elif isinstance(target, dict):
             del target[where[-1]]
     reseal(path, lines)
-    use(path)
+    assert refused_or_reported(path)
 
 
 @FUZZ
@@ -120,4 +129,4 @@ def test_rehashed_events_moved_about(tmp_path: Path, original: bytes, data: st.D
     for number, line in enumerate(events, start=1):
         line["seq"] = number
     reseal(path, [lines[0], *events])
-    use(path)
+    assert refused_or_reported(path)
