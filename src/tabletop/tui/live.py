@@ -94,7 +94,7 @@ class LiveSession:
 
     def control(self) -> ControlPicture:
         """What the console shows now."""
-        return control_picture(self.session, self.header.seats, self.path)
+        return control_picture(self.session, self.header.seats, self.path, frozenset(self.remote))
 
     def close(self) -> None:
         self.recorded.close()

@@ -44,9 +44,16 @@ class ControlPicture:
     """The proposal with the most support, as the engine ranks them."""
     table: TablePicture
     """Control's scoreboard: every proposal's support, every role's score and reservation."""
+    remote: frozenset[str] = frozenset()
+    """Delegations playing at their own terminals (`tabletop host`), not at this keyboard."""
 
 
-def control_picture(session: Session, seats: Mapping[str, Seat], path: Path) -> ControlPicture:
+def control_picture(
+    session: Session,
+    seats: Mapping[str, Seat],
+    path: Path,
+    remote: frozenset[str] = frozenset(),
+) -> ControlPicture:
     """Control's picture of a session: everything, every role's points included."""
     exercise = session.exercise
     state = session.state
@@ -72,6 +79,7 @@ def control_picture(session: Session, seats: Mapping[str, Seat], path: Path) -> 
             score_columns=tuple(actor_name(exercise, r) for r in roles),
             seats=len(roles),
         ),
+        remote=remote,
     )
 
 

@@ -23,9 +23,12 @@ def control_summary(picture: ControlPicture, humans: tuple[str, ...]) -> Text:
         who = actor_name(exercise, state.turn)
         verb = "to sign" if state.phase == "ratification" else "to move"
         text.append(f" · {who} {verb}", style="bold")
-        text.append(f" ({seat or 'human'})")
-        if state.turn in humans:
-            text.append(" — h hands over", style="dim")
+        if state.turn in picture.remote:
+            text.append(" (at its own terminal)")
+        else:
+            text.append(f" ({seat or 'human'})")
+            if state.turn in humans:
+                text.append(" — h hands over", style="dim")
     elif state.phase == "briefing":
         text.append(" · a to begin the talks; h lets a delegation read", style="dim")
     elif state.phase == "setup":
