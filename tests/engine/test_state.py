@@ -72,3 +72,35 @@ def test_the_live_proposals_and_who_backs_what_follow_the_proposals() -> None:
 
         play_out(session, bots, apply)
     assert checked > 100
+
+
+def test_once_the_talks_are_over_only_the_agreed_proposal_stands(tiny: Exercise) -> None:
+    """After a signature the other live proposals are set aside; after an end, none agreed."""
+    from tabletop.engine.acts import End, Sign
+    from tabletop.engine.state import standing
+
+    def talks() -> Session:
+        session = Session(tiny, 1)
+        for act in (Start(), Advance(), Advance(), Pass(actor="town"), Pass(actor="fest")):
+            session.apply(act)
+        session.apply(Propose(actor="town", package={"date": "july", "fee": "low"}))
+        session.apply(Propose(actor="fest", package={"date": "june", "fee": "high"}))
+        return session
+
+    def standings(session: Session) -> dict[int, str]:
+        state = session.state
+        return {p.id: standing(p, state.phase, state.conclusion) for p in state.proposals}
+
+    signed = talks()
+    assert standings(signed) == {1: "live", 2: "live"}
+    signed.apply(Pass(actor="town"))
+    signed.apply(Support(actor="fest", proposal=1))
+    signed.apply(Sign(actor="town"))
+    signed.apply(Sign(actor="fest"))
+    assert signed.state.phase == "concluded"
+    assert [p.status for p in signed.state.proposals] == ["live", "live"]  # the log's word
+    assert standings(signed) == {1: "agreed", 2: "set aside"}
+
+    ended = talks()
+    ended.apply(End(reason="time is up"))
+    assert standings(ended) == {1: "not agreed", 2: "not agreed"}

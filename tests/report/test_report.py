@@ -224,3 +224,15 @@ def test_a_chart_with_nothing_to_plot_still_draws() -> None:
         and "nothing to plot" in svg
         and 'aria-labelledby="empty-title' in svg
     )
+
+
+def test_after_the_signature_the_other_proposals_are_set_aside_not_live(log: Path) -> None:
+    report = build_report(read_log(log))
+    assert {p.id: p.status for p in report.proposals} == {
+        1: "set aside",
+        2: "set aside",
+        3: "agreed",
+    }
+    text = to_markdown(report)
+    assert "### #3 by Town (round 3, event 16, amending #2): agreed" in text
+    assert "### #1 by Town (round 1, event 7): set aside" in text

@@ -84,3 +84,40 @@ async def test_the_highlighted_proposal_shows_every_issue_and_score(
         for issue in treaty.issues:
             assert issue.name in text, issue.name
         assert "Supported by:" in text and "(no deal" in text
+
+
+async def test_after_a_signed_agreement_only_the_agreed_proposal_is_on_the_table(
+    tiny: Exercise, tmp_path: Path
+) -> None:
+    """The other proposal no longer reads "live": the console says it was set aside."""
+    from tabletop.engine.acts import Advance, Pass, Propose, Sign, Start, Support
+    from tabletop.tui.app import TabletopApp
+    from tabletop.tui.live import create
+    from tests.tui.helpers import humans
+
+    live = create(tmp_path / "s.jsonl", tiny, 1, humans(tiny))
+    for act in (
+        Start(),
+        Advance(),
+        Advance(),
+        Pass(actor="town"),
+        Pass(actor="fest"),
+        Propose(actor="town", package={"date": "july", "fee": "low"}),
+        Propose(actor="fest", package={"date": "june", "fee": "high"}),
+        Pass(actor="town"),
+        Support(actor="fest", proposal=1),
+        Sign(actor="town"),
+        Sign(actor="fest"),
+    ):
+        live.recorded.apply(act)
+    app = TabletopApp(live, pace=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: not isinstance(app.screen, HandoverScreen))
+        if not isinstance(app.screen, ConsoleScreen):
+            await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+        table = app.screen.query_one(ProposalsTable).query_one(DataTable)
+        status = list(table.columns).index("status")
+        rows = {str(table.get_row(key)[0]): str(table.get_row(key)[status]) for key in table.rows}
+        assert rows == {"#1": "agreed", "#2": "set aside"}
+        assert "live" not in screen_text(app).split()

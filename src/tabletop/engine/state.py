@@ -16,11 +16,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from tabletop.engine.phases import TURN_PHASES, Phase
+from tabletop.engine.phases import ENDED_PHASES, TURN_PHASES, Phase
 from tabletop.exercise.conditions import Ending
 from tabletop.exercise.model import Exercise
 
 ProposalStatus = Literal["live", "withdrawn", "superseded"]
+Standing = Literal["live", "withdrawn", "superseded", "agreed", "set aside", "not agreed"]
+"""A proposal's status as every screen and the report word it (see `standing`)."""
 
 
 class _Frozen(BaseModel):
@@ -87,6 +89,22 @@ class Conclusion(_Frozen):
     package: dict[str, str] | None
     scores: dict[str, int]
     reason: str = ""
+
+
+def standing(proposal: Proposal, phase: Phase, conclusion: Conclusion | None) -> Standing:
+    """How a proposal stands, the one place that words it for every screen and the report.
+
+    The log keeps `status` as the acts left it, so a proposal still on the
+    table when the talks end is "live" there. Once they are over none is:
+    the package signed reads "agreed", the others "set aside" beside it, and
+    all "not agreed" after a breakdown, deadline, walk-out or abort. (No two
+    live proposals share a package, so the package names the agreed one.)
+    """
+    if proposal.status != "live" or phase not in ENDED_PHASES:
+        return proposal.status
+    if conclusion is None or conclusion.package is None:
+        return "not agreed"
+    return "agreed" if proposal.package == conclusion.package else "set aside"
 
 
 class Table:

@@ -18,7 +18,7 @@ the analysis built on them. What an audience may not see never enters its
 from __future__ import annotations
 
 from tabletop.analysis import debrief
-from tabletop.engine.state import SessionState
+from tabletop.engine.state import SessionState, standing
 from tabletop.exercise.model import Exercise
 from tabletop.log import LogContents, LogStream
 from tabletop.log.trust import TrustedEvents
@@ -113,7 +113,7 @@ def _proposals(exercise: Exercise, state: SessionState) -> list[ProposalLine]:
             round=p.round,
             seq=p.seq,
             parent=p.parent,
-            status=p.status,
+            status=standing(p, state.phase, state.conclusion),
             package=package_lines(exercise, p.package),
             supporters=[actor_name(exercise, r) for r in p.supporters],
             rejections=[(actor_name(exercise, r.role), r.reason) for r in p.rejections],

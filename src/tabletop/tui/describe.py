@@ -58,14 +58,14 @@ def event_text(exercise: Exercise, event: Event) -> Text:
     return styled(event_words(exercise, event))
 
 
-def proposal_text(exercise: Exercise, proposal: Proposal) -> Text:
-    """A proposal in full: package, status, who backs it and who turned it down, and why."""
+def proposal_text(exercise: Exercise, proposal: Proposal, status: str) -> Text:
+    """A proposal in full: package, how it stands, who backs it and who turned it down, and why."""
     text = Text()
     title = f"#{proposal.id} by {actor_name(exercise, proposal.author)}"
     if proposal.parent is not None:
         title += f" (amends #{proposal.parent})"
     text.append(title, style="bold")
-    text.append(f" · {proposal.status} · round {proposal.round}\n")
+    text.append(f" · {status} · round {proposal.round}\n")
     for issue, option in package_lines(exercise, proposal.package):
         text.append(f"  {issue}: ", style="dim")
         text.append(f"{option}\n")

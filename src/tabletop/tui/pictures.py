@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tabletop.engine import Event, LegalActs, RoleView, Session, SessionState, rules
 from tabletop.engine.history import LeadingPoint, history
+from tabletop.engine.state import standing
 from tabletop.engine.view import InjectNotice
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import RecordedSession, Seat
@@ -71,6 +72,7 @@ def control_picture(
         leading=top.id if top else None,
         table=TablePicture(
             proposals=tuple(state.proposals),
+            standings={p.id: standing(p, state.phase, state.conclusion) for p in state.proposals},
             scores={
                 number: {actor_name(exercise, r): points for r, points in by_role.items()}
                 for number, by_role in scores.items()
@@ -102,6 +104,7 @@ def delegation_picture(view: RoleView) -> DelegationPicture:
         view=view,
         table=TablePicture(
             proposals=view.proposals,
+            standings={p.id: standing(p, view.phase, view.conclusion) for p in view.proposals},
             scores={p.id: {YOU: view.score(p.package)} for p in view.proposals},
             reservations={YOU: view.reservation},
             score_columns=(YOU,),

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 
 from tabletop.engine import Event
+from tabletop.engine.state import standing
 from tabletop.engine.view import InjectNotice
 from tabletop.exercise.model import Exercise
 from tabletop.net.client import Disconnected, SeatClient
@@ -66,7 +67,12 @@ class ProjectorScreen(Screen[None]):
         self.events = events
         self.query_one(StatusBar).summary = _public_summary(exercise, picture)
         self.query_one(StatusBar).remaining = picture.remaining
-        self.query_one(ProposalsTable).picture = TablePicture(proposals=tuple(picture.proposals))
+        self.query_one(ProposalsTable).picture = TablePicture(
+            proposals=tuple(picture.proposals),
+            standings={
+                p.id: standing(p, picture.phase, picture.conclusion) for p in picture.proposals
+            },
+        )
         self.query_one(News).notices = _public_notices(exercise, events)
         self.query_one(Timeline).events = events
 

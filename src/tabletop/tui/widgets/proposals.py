@@ -19,10 +19,18 @@ from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from tabletop.engine import Proposal
+from tabletop.engine.state import Standing
 from tabletop.exercise.model import Exercise
 from tabletop.tui.describe import actor_name, names, package_lines, proposal_text
 
-STATUS_STYLE = {"live": "", "withdrawn": "dim strike", "superseded": "dim"}
+STATUS_STYLE: dict[Standing, str] = {
+    "live": "",
+    "withdrawn": "dim strike",
+    "superseded": "dim",
+    "agreed": "bold",
+    "set aside": "dim",
+    "not agreed": "dim",
+}
 ABOVE, BELOW = "✓", "✗"
 """A score at or above its no-deal point, and one below it: said in signs, not colour alone."""
 
@@ -38,6 +46,8 @@ class TablePicture:
     """
 
     proposals: tuple[Proposal, ...] = ()
+    standings: dict[int, Standing] = field(default_factory=dict)
+    """Proposal → how it stands (`engine.state.standing`); a proposal missing reads its status."""
     scores: dict[int, dict[str, int]] = field(default_factory=dict)
     reservations: dict[str, int] = field(default_factory=dict)
     score_columns: tuple[str, ...] = ()
@@ -93,7 +103,8 @@ class ProposalsTable(Vertical):
 
     def _row(self, picture: TablePicture, proposal: Proposal) -> list[Text | str]:
         exercise = self.exercise
-        style = STATUS_STYLE[proposal.status]
+        status = picture.standings.get(proposal.id, proposal.status)
+        style = STATUS_STYLE[status]
         row: list[Text | str] = [
             Text(f"#{proposal.id}", style=style),
             Text(actor_name(exercise, proposal.author), style=style),
@@ -103,7 +114,7 @@ class ProposalsTable(Vertical):
         scores = picture.scores.get(proposal.id, {})
         for label in picture.score_columns:
             row.append(_score_cell(scores.get(label), picture.reservations.get(label), style))
-        row.append(Text(proposal.status, style=style))
+        row.append(Text(status, style=style))
         if not picture.seats:
             row.append(Text(names(exercise, proposal.supporters), style=style))
             row.append(Text(names(exercise, (r.role for r in proposal.rejections)), style=style))
@@ -128,7 +139,8 @@ class ProposalsTable(Vertical):
         proposal = next((p for p in self.picture.proposals if str(p.id) == key), None)
         if proposal is None:
             return
-        text = proposal_text(self.exercise, proposal)
+        status = self.picture.standings.get(proposal.id, proposal.status)
+        text = proposal_text(self.exercise, proposal, status)
         scores = self.picture.scores.get(proposal.id, {})
         if scores:
             text.append("\n  Scores: ", style="dim")
