@@ -50,6 +50,17 @@ def bundled_or(path: Path) -> Path:
     )
 
 
+def add_exercise_argument(parser: argparse.ArgumentParser, optional: bool = False) -> None:
+    """EXERCISE, read by `load_exercise`: a file, or a bundled exercise by its name."""
+    parser.add_argument(
+        "exercise",
+        type=Path,
+        nargs="?" if optional else None,
+        metavar="EXERCISE",
+        help="an exercise file, or a bundled exercise's name (tutorial, treaty-for-security)",
+    )
+
+
 def add_bot_option(parser: argparse.ArgumentParser, help: str) -> None:
     """`--bot ROLE=STRATEGY`, repeatable, the same for every command that seats bots."""
     parser.add_argument(

@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tabletop.cli.common import CommandError, add_bot_option, add_schedule_options
+from tabletop.cli.common import (
+    CommandError,
+    add_bot_option,
+    add_exercise_argument,
+    add_schedule_options,
+)
 
 if TYPE_CHECKING:
     from tabletop.log import RecordedSession
@@ -26,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "projector code shows the public table. Codes are kept beside the log, readable by "
         "you alone, so `--resume LOG` takes the seats back with the same codes.",
     )
-    parser.add_argument("exercise", type=Path, nargs="?", metavar="EXERCISE")
+    add_exercise_argument(parser, optional=True)
     parser.add_argument("--resume", type=Path, metavar="LOG", help="carry on a logged session")
     add_bot_option(parser, "a bot on the host plays ROLE; repeatable")
     parser.add_argument("--seed", type=int, help="fixes chance injects and the host's bots")

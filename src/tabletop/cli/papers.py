@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tabletop.cli.common import CommandError
+from tabletop.cli.common import CommandError, add_exercise_argument
 from tabletop.cli.output import FORMATS, format_of, write_atomically
 
 EVERY = "all"
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "with --role all (the default), and the instructor pack with every delegation's "
         "with --role control. HTML is print-ready, a new page for each delegation.",
     )
-    parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
+    add_exercise_argument(parser)
     parser.add_argument(
         "--role",
         default=EVERY,

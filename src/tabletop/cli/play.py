@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from tabletop.cli.common import CommandError, add_bot_option, add_schedule_options, new_session
+from tabletop.cli.common import (
+    CommandError,
+    add_bot_option,
+    add_exercise_argument,
+    add_schedule_options,
+    new_session,
+)
 from tabletop.cli.log import tell_receipt
 from tabletop.tui import DEFAULT_PACE
 
@@ -19,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "at the keyboard unless given a bot with --bot. Every accepted act is written to the "
         "session log first; `tabletop resume LOG` carries on after a crash.",
     )
-    parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
+    add_exercise_argument(parser)
     add_bot_option(
         parser,
         "a bot plays ROLE (boulware, linear, conceder, reciprocating or integrative); repeatable",

@@ -20,6 +20,7 @@ from tabletop.cli.common import (
     CommandError,
     ProgressBar,
     add_bot_option,
+    add_exercise_argument,
     bot_seats,
     load_exercise,
     positive,
@@ -43,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Roles without --bot take the strategies boulware, linear, conceder and "
         "reciprocating in turn, run by run.",
     )
-    parser.add_argument("exercise", type=Path, metavar="EXERCISE", help="an exercise file")
+    add_exercise_argument(parser)
     parser.add_argument(
         "--runs", type=positive, default=100, metavar="N", help="sessions to play (default 100)"
     )
