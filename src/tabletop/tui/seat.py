@@ -15,10 +15,11 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 
-from tabletop.engine import Event
+from tabletop.engine import Event, RoleView
 from tabletop.engine.state import standing
 from tabletop.engine.view import InjectNotice
 from tabletop.exercise.model import Exercise
+from tabletop.forms import FORM_OF, default_kind
 from tabletop.net.client import Disconnected, SeatClient
 from tabletop.net.protocol import Picture, Refused
 from tabletop.tui import keymap
@@ -81,6 +82,25 @@ class ProjectorScreen(Screen[None]):
         self.query_one(TabbedContent).active = panes.get(pane, pane)
 
 
+Turn = tuple[str, int, int | None]
+"""A seat's turn: the phase, the round, and the proposal under signature if any."""
+
+
+def _turn(view: RoleView) -> Turn | None:
+    if not view.my_turn:
+        return None
+    signing = view.ratification.proposal if view.ratification is not None else None
+    return (view.phase, view.round, signing)
+
+
+def _turn_words(view: RoleView) -> str:
+    if view.phase == "ratification":
+        return "A proposal is under signature: your delegation signs or declines"
+    if view.phase == "opening":
+        return "Opening statements: your delegation speaks"
+    return f"Round {view.round} of {view.rounds}: your delegation's turn"
+
+
 def _public_summary(exercise: Exercise, picture: Picture) -> Text:
     text = Text()
     text.append(exercise.title, style="bold")
@@ -114,6 +134,8 @@ class SeatApp(App[None]):
         client.on_update = self._updated
         client.on_notice = self._notice
         self._screen: DelegationScreen | ProjectorScreen | None = None
+        self._turn: Turn | None = None
+        """The seat's turn the player was last told of, so each is told once."""
         self.ending = ""
         """Why the seat closed, if the host closed it for good; printed after the app."""
 
@@ -151,12 +173,34 @@ class SeatApp(App[None]):
             return
         view = client.view()
         if not isinstance(self._screen, DelegationScreen):
+            # Built on the turn's own act when it has the turn: nothing to tell.
             self._screen = DelegationScreen(view, None)
             self._screen.remaining = picture.remaining
+            self._turn = _turn(view)
             self.push_screen(self._screen)
             return
         self._screen.view = view
         self._screen.remaining = picture.remaining
+        self._follow_turn(self._screen, view)
+
+    def _follow_turn(self, screen: DelegationScreen, view: RoleView) -> None:
+        """When the turn comes to this seat: a bell, a word, and the form on the act it owes.
+
+        A pause and its resumption are the same turn, not a new one.
+        """
+        if view.phase == "paused":
+            return
+        turn = _turn(view)
+        if turn == self._turn:
+            return
+        self._turn = turn
+        if turn is None:
+            return
+        ready = screen.turn_came()
+        wanted = FORM_OF[default_kind(view.legal)].label
+        kept = "" if ready else f" Your draft is kept: send it, or choose «{wanted}» under Act."
+        self.bell()
+        self.notify(f"{_turn_words(view)} (3 Move).{kept}", title="Your turn", timeout=10)
 
     def _tick(self) -> None:
         """One second of the turn clock, counted here between the host's readings."""

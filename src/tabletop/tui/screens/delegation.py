@@ -98,6 +98,15 @@ class DelegationScreen(Screen[None]):
         self.query_one(TabbedContent).active = pane
         self.call_after_refresh(self._focus_pane, pane)
 
+    def turn_came(self) -> bool:
+        """The turn has come with the screen up (a seat at its own terminal, not a hand-over).
+
+        The form offers the act the table waits for, unless it holds a draft,
+        which is kept as it is; the tab stays where the player is reading.
+        True when the form offers that act.
+        """
+        return self.is_mounted and self.query_one(Composer).turn_came()
+
     def watch_view(self, view: RoleView | None) -> None:
         if view is None:
             return

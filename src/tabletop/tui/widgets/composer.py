@@ -50,7 +50,8 @@ class Composer(VerticalScroll, can_focus=False):
     def __init__(self, view: RoleView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._first = view
-        self._sent_with: int | None = None
+        self._sent: tuple[ActKind, int] | None = None
+        """The kind of act sent and how many events the delegation had seen then."""
         self._choices: dict[str, list[tuple[str, object]]] = {}
 
     # Layout ------------------------------------------------------------------
@@ -99,9 +100,7 @@ class Composer(VerticalScroll, can_focus=False):
     def watch_view(self, view: RoleView | None) -> None:
         if view is None:
             return
-        if self._sent_with is not None and len(view.events) > self._sent_with:
-            self.query_one("#text", Input).value = ""
-            self._sent_with = None
+        landed = self._landed(view)
         kinds = [
             (form.label if form.kind in view.legal else f"{form.label}  · not now", form.kind)
             for form in FORMS
@@ -110,7 +109,58 @@ class Composer(VerticalScroll, can_focus=False):
         for issue in view.exercise.issues:
             select = self.query_one(f"#{_issue_select_id(issue.id)}", Select)
             self._set_choices(select, self._option_choices(view, issue.id))
+        if landed is not None:
+            self._clear(landed)
+            if not self.has_draft():
+                self.query_one("#kind", Select).value = default_kind(view.legal)
         self._layout_kind()
+
+    def _landed(self, view: RoleView) -> ActKind | None:
+        """The kind of act sent from this form, once the table shows it taken (not refused)."""
+        if self._sent is None:
+            return None
+        kind, seen = self._sent
+        if any(e.actor == view.role.id for e in view.events[seen:]):
+            self._sent = None
+            return kind
+        return None
+
+    def _clear(self, kind: ActKind) -> None:
+        """Empty the fields a sent act used; a draft elsewhere in the form stays."""
+        view, form = self.view, FORM_OF[kind]
+        if form.text is not None:
+            self.query_one("#text", Input).value = ""
+        if form.base is not None:
+            self.query_one("#base", Select).clear()
+        if form.package and view is not None:
+            for issue in view.exercise.issues:
+                self.query_one(f"#{_issue_select_id(issue.id)}", Select).clear()
+
+    def has_draft(self) -> bool:
+        """Whether the player has begun a move here: a text, a proposal or an option chosen."""
+        base = self.query_one("#base", Select).value
+        if self.query_one("#text", Input).value.strip() or base not in (EMPTY, Select.NULL):
+            return True
+        return bool(self._package())
+
+    def turn_came(self) -> bool:
+        """The turn has come with the form on screen: offer the act the table waits for.
+
+        Only over an empty form: a draft is never thrown away, nor its kind
+        changed under it (a private message's text must not become a public
+        statement). True when the form now offers that act.
+        """
+        view = self.view
+        if view is None:
+            return False
+        wanted = default_kind(view.legal)
+        if self.kind == wanted:
+            return True
+        if self.has_draft():
+            return False
+        self.query_one("#kind", Select).value = wanted
+        self._layout_kind()
+        return True
 
     def _option_choices(self, view: RoleView, issue: str) -> list[tuple[str, str]]:
         points = view.valuations[issue]
@@ -328,7 +378,7 @@ class Composer(VerticalScroll, can_focus=False):
         if isinstance(act, Lacking):
             self.notify(act.reason, severity="warning")
             return
-        self._sent_with = len(view.events)
+        self._sent = (draft.kind, len(view.events))
         self.post_message(self.Submitted(act))
 
 

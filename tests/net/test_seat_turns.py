@@ -1,0 +1,169 @@
+"""A seat at its own terminal is offered the act its turn wants, and keeps what it has written.
+
+The host here is a real `Host` listening on loopback, run in the test's own
+loop so the test can play Control (start, open the talks) and the bots at
+the moments it chooses; the seat is the `SeatApp` a player runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, TabbedContent
+
+from tabletop.engine.acts import Act, Advance, Start, Statement
+from tabletop.exercise.loader import load
+from tabletop.log import Seat
+from tabletop.net.client import SeatClient
+from tabletop.net.codes import Codes
+from tabletop.net.host import Host
+from tabletop.tui.live import LiveSession, create
+from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.seat import SeatApp
+from tabletop.tui.widgets.composer import Composer
+from tests.net.helpers import TREATY
+from tests.tui.helpers import send, until
+
+DRAFT = "Before we start: can we talk about the aid?"
+
+
+@dataclass
+class Table:
+    """Control's side of a hosted session: the live session and the host beside it."""
+
+    live: LiveSession
+    host: Host
+    codes: Codes
+
+    def control(self, *acts: Act) -> None:
+        for act in acts:
+            self.live.apply(act)
+        self.host.publish()
+
+    def bots_to(self, role: str) -> None:
+        """The bots move until `role` has the turn."""
+        while self.live.mover not in (role, None):
+            self.live.play_bot()
+        self.host.publish()
+
+
+@asynccontextmanager
+async def hosted(tmp_path: Path, human: str = "usa") -> AsyncIterator[Table]:
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="bot", strategy="linear") for r in exercise.role_ids}
+    seats[human] = Seat(kind="human")
+    live = create(tmp_path / "s.jsonl", exercise, 4, seats)
+    codes = Codes.fresh([human])
+    host = Host(live.session, codes, apply=live.apply, console=lambda _: None)
+    await host.start("127.0.0.1", 0)
+    try:
+        yield Table(live, host, codes)
+    finally:
+        await host.close()
+        live.close()
+
+
+async def seat_for(table: Table, role: str = "usa") -> SeatClient:
+    assert table.host._server is not None
+    port = next(iter(table.host._server.sockets)).getsockname()[1]
+    client = SeatClient(f"127.0.0.1:{port}", table.codes[role])
+    await client.join()
+    return client
+
+
+def composer(app: SeatApp) -> Composer:
+    screen = app.screen
+    assert isinstance(screen, DelegationScreen)
+    return screen.query_one(Composer)
+
+
+def my_turn(app: SeatApp) -> bool:
+    screen = app.screen
+    return isinstance(screen, DelegationScreen) and screen.view is not None and screen.view.my_turn
+
+
+def told(app: SeatApp, title: str) -> list[str]:
+    return [str(n.message) for n in app._notifications if n.title == title]
+
+
+async def joined_before_the_talks(pilot: Pilot[Any]) -> None:
+    await until(pilot, lambda: isinstance(pilot.app.screen, DelegationScreen))
+
+
+async def test_a_seat_joined_before_the_talks_is_offered_its_statement(tmp_path: Path) -> None:
+    async with hosted(tmp_path) as table:
+        app = SeatApp(await seat_for(table))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await joined_before_the_talks(pilot)
+            assert composer(app).kind != "statement"  # nothing to say before the talks open
+            table.control(Start(), Advance())
+            await until(pilot, lambda: my_turn(app))
+            await until(pilot, lambda: composer(app).kind == "statement")
+            assert any("Opening statements" in line for line in told(app, "Your turn"))
+
+
+async def test_a_draft_written_before_the_turn_survives_its_coming(tmp_path: Path) -> None:
+    async with hosted(tmp_path) as table:
+        app = SeatApp(await seat_for(table))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await joined_before_the_talks(pilot)
+            form = composer(app)
+            screen = app.screen
+            await pilot.press("3")
+            form.query_one("#kind", Select).value = "message"
+            await pilot.pause()
+            form.query_one("#to", Select).value = "china"
+            text = form.query_one("#text", Input)
+            text.focus()
+            await pilot.press(*DRAFT)
+
+            table.control(Start(), Advance())
+            await until(pilot, lambda: my_turn(app))
+            await until(pilot, lambda: bool(told(app, "Your turn")))
+            assert text.value == DRAFT
+            assert form.kind == "message"  # the private text is not turned into a statement
+            assert screen.query_one(TabbedContent).active == "move"
+            assert any("draft is kept" in line for line in told(app, "Your turn"))
+
+            # Once the message has gone, the form offers what the turn wants.
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: any(e.kind == "messaged" for e in app.client.events))
+            await until(pilot, lambda: form.kind == "statement" and not text.value)
+
+
+async def test_the_next_turn_offers_a_proposal_after_the_statement(tmp_path: Path) -> None:
+    async with hosted(tmp_path) as table:
+        table.control(Start(), Advance())
+        app = SeatApp(await seat_for(table))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: my_turn(app))
+            assert composer(app).kind == "statement"
+            await send(pilot, Statement(actor="usa", text="We came to listen first."))
+            await until(pilot, lambda: not my_turn(app))
+            table.bots_to("usa")
+            await until(pilot, lambda: my_turn(app) and app.client.picture is not None)
+            await until(pilot, lambda: composer(app).kind == "propose")
+            assert any("Round 1" in line for line in told(app, "Your turn"))
+
+
+async def test_a_refused_act_keeps_its_text_though_others_move(tmp_path: Path) -> None:
+    async with hosted(tmp_path, human="dprk") as table:
+        table.control(Start(), Advance())
+        app = SeatApp(await seat_for(table, "dprk"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DelegationScreen))
+            form = composer(app)
+            await pilot.press("3")
+            form.query_one("#kind", Select).value = "statement"
+            text = form.query_one("#text", Input)
+            text.value = "A statement out of turn."
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: bool(told(app, "Not allowed")))
+            table.bots_to("dprk")  # the United States speaks: the table moves on
+            await until(pilot, lambda: my_turn(app))
+            assert text.value == "A statement out of turn."
