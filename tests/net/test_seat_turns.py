@@ -27,7 +27,7 @@ from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.seat import SeatApp
 from tabletop.tui.widgets.composer import Composer
 from tests.net.helpers import TREATY
-from tests.tui.helpers import send, until
+from tests.tui.helpers import screen_text, send, until
 
 DRAFT = "Before we start: can we talk about the aid?"
 
@@ -85,6 +85,11 @@ def composer(app: SeatApp) -> Composer:
 def my_turn(app: SeatApp) -> bool:
     screen = app.screen
     return isinstance(screen, DelegationScreen) and screen.view is not None and screen.view.my_turn
+
+
+def phase(app: SeatApp) -> str | None:
+    picture = app.client.picture
+    return picture.phase if picture is not None else None
 
 
 def told(app: SeatApp, title: str) -> list[str]:
@@ -167,3 +172,44 @@ async def test_a_refused_act_keeps_its_text_though_others_move(tmp_path: Path) -
             table.bots_to("dprk")  # the United States speaks: the table moves on
             await until(pilot, lambda: my_turn(app))
             assert text.value == "A statement out of turn."
+
+
+async def test_the_form_follows_the_table_until_the_player_picks_an_act(tmp_path: Path) -> None:
+    async with hosted(tmp_path, human="dprk") as table:
+        app = SeatApp(await seat_for(table, "dprk"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await joined_before_the_talks(pilot)
+            form = composer(app)
+            table.control(Start())  # the briefing: private messages may go
+            await until(pilot, lambda: form.kind == "message")
+            form.query_one("#kind", Select).value = "support"
+            await pilot.pause()
+            table.control(Advance())  # the United States speaks first
+            await until(pilot, lambda: phase(app) == "opening")
+            assert form.kind == "support"
+
+
+def hurried(client: SeatClient) -> SeatApp:
+    """A seat whose every update comes twice at once, as when the clock's reading follows an act."""
+    app = SeatApp(client)
+    once = app._updated
+
+    def twice() -> None:
+        once()
+        once()
+
+    app._updated = client.on_update = twice  # type: ignore[method-assign]
+    return app
+
+
+async def test_updates_that_come_while_the_screen_is_built_wait_for_it(tmp_path: Path) -> None:
+    async with hosted(tmp_path) as table:
+        table.control(Start(), Advance())
+        for seat in ("usa", "projector"):
+            await shows_the_opening(hurried(await seat_for(table, seat)))
+
+
+async def shows_the_opening(app: SeatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "opening statements" in screen_text(app))
+    assert app.return_code in (None, 0)

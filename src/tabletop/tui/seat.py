@@ -134,6 +134,8 @@ class SeatApp(App[None]):
         client.on_update = self._updated
         client.on_notice = self._notice
         self._screen: DelegationScreen | ProjectorScreen | None = None
+        self._drawn = False
+        """Whether the seat's screen is built, so that updates can reach its widgets."""
         self._turn: Turn | None = None
         """The seat's turn the player was last told of, so each is told once."""
         self.ending = ""
@@ -165,23 +167,38 @@ class SeatApp(App[None]):
         events = tuple(client.events)
         if picture.role is None:
             if not isinstance(self._screen, ProjectorScreen):
-                self._screen = ProjectorScreen(exercise)
-                self.push_screen(self._screen)
-                self.call_after_refresh(self._updated)
-                return
-            self._screen.show(exercise, picture, events)
+                self._show(ProjectorScreen(exercise))
+            elif self._drawn:
+                self._screen.show(exercise, picture, events)
             return
         view = client.view()
         if not isinstance(self._screen, DelegationScreen):
             # Built on the turn's own act when it has the turn: nothing to tell.
-            self._screen = DelegationScreen(view, None)
-            self._screen.remaining = picture.remaining
             self._turn = _turn(view)
-            self.push_screen(self._screen)
+            self._show(DelegationScreen(view, None))
+            return
+        if not self._drawn:
             return
         self._screen.view = view
         self._screen.remaining = picture.remaining
         self._follow_turn(self._screen, view)
+
+    def _show(self, screen: DelegationScreen | ProjectorScreen) -> None:
+        """Put the seat's screen up; updates that come before it is built wait for it.
+
+        A second update can arrive while the screen is still being built (the
+        clock's reading, another act): it must not reach widgets not yet there.
+        """
+        self._screen = screen
+        self._drawn = False
+        mounting = self.push_screen(screen)
+
+        async def drawn() -> None:
+            await mounting
+            self._drawn = True
+            self._updated()
+
+        self.run_worker(drawn(), group="screen")
 
     def _follow_turn(self, screen: DelegationScreen, view: RoleView) -> None:
         """When the turn comes to this seat: a bell, a word, and the form on the act it owes.
@@ -205,7 +222,7 @@ class SeatApp(App[None]):
     def _tick(self) -> None:
         """One second of the turn clock, counted here between the host's readings."""
         picture = self.client.picture
-        if picture is None or picture.phase == "paused":
+        if picture is None or picture.phase == "paused" or not self._drawn:
             return
         screen = self._screen
         if isinstance(screen, DelegationScreen) and screen.remaining:

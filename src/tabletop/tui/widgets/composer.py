@@ -50,8 +50,11 @@ class Composer(VerticalScroll, can_focus=False):
     def __init__(self, view: RoleView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._first = view
-        self._sent: tuple[ActKind, int] | None = None
-        """The kind of act sent and how many events the delegation had seen then."""
+        self._sent: tuple[ActKind, int, str] | None = None
+        """The act sent: its kind, how many events the delegation had seen then, its text."""
+        self._offered: ActKind = default_kind(view.legal)
+        """The act the form last chose itself; it follows the table until the player picks one."""
+        self._following = True
         self._choices: dict[str, list[tuple[str, object]]] = {}
 
     # Layout ------------------------------------------------------------------
@@ -62,7 +65,7 @@ class Composer(VerticalScroll, can_focus=False):
             yield Label("Act", classes="field-label")
             yield Select(
                 [(form.label, form.kind) for form in FORMS],
-                value=default_kind(view.legal),
+                value=self._offered,
                 allow_blank=False,
                 compact=True,
                 id="kind",
@@ -109,27 +112,34 @@ class Composer(VerticalScroll, can_focus=False):
         for issue in view.exercise.issues:
             select = self.query_one(f"#{_issue_select_id(issue.id)}", Select)
             self._set_choices(select, self._option_choices(view, issue.id))
-        if landed is not None:
-            self._clear(landed)
-            if not self.has_draft():
-                self.query_one("#kind", Select).value = default_kind(view.legal)
+        # Once the player has chosen an act, updates leave it be until it is sent.
+        self._following = landed or (self._following and self.kind == self._offered)
+        if self._following and not self.has_draft():
+            self._offer(default_kind(view.legal))
         self._layout_kind()
 
-    def _landed(self, view: RoleView) -> ActKind | None:
-        """The kind of act sent from this form, once the table shows it taken (not refused)."""
-        if self._sent is None:
-            return None
-        kind, seen = self._sent
-        if any(e.actor == view.role.id for e in view.events[seen:]):
-            self._sent = None
-            return kind
-        return None
+    def _offer(self, kind: ActKind) -> None:
+        """Put the form on `kind`, as the form's choice rather than the player's."""
+        self._offered = kind
+        self._following = True
+        self.query_one("#kind", Select).value = kind
 
-    def _clear(self, kind: ActKind) -> None:
+    def _landed(self, view: RoleView) -> bool:
+        """Once the table shows the act sent from here taken (not refused), its fields empty."""
+        if self._sent is None:
+            return False
+        kind, seen, text = self._sent
+        if not any(e.actor == view.role.id for e in view.events[seen:]):
+            return False
+        self._sent = None
+        self._clear(kind, text)
+        return True
+
+    def _clear(self, kind: ActKind, sent: str) -> None:
         """Empty the fields a sent act used; a draft elsewhere in the form stays."""
-        view, form = self.view, FORM_OF[kind]
-        if form.text is not None:
-            self.query_one("#text", Input).value = ""
+        view, form, text = self.view, FORM_OF[kind], self.query_one("#text", Input)
+        if form.text is not None and stripped(text.value) == sent:
+            text.value = ""
         if form.base is not None:
             self.query_one("#base", Select).clear()
         if form.package and view is not None:
@@ -154,13 +164,10 @@ class Composer(VerticalScroll, can_focus=False):
         if view is None:
             return False
         wanted = default_kind(view.legal)
-        if self.kind == wanted:
-            return True
-        if self.has_draft():
-            return False
-        self.query_one("#kind", Select).value = wanted
-        self._layout_kind()
-        return True
+        if self.kind != wanted and not self.has_draft():
+            self._offer(wanted)
+            self._layout_kind()
+        return self.kind == wanted
 
     def _option_choices(self, view: RoleView, issue: str) -> list[tuple[str, str]]:
         points = view.valuations[issue]
@@ -233,7 +240,7 @@ class Composer(VerticalScroll, can_focus=False):
         self.query_one("#base", Select).clear()
         for issue in view.exercise.issues:
             self.query_one(f"#{_issue_select_id(issue.id)}", Select).clear()
-        self.query_one("#kind", Select).value = default_kind(view.legal)
+        self._offer(default_kind(view.legal))
         self._layout_kind()
 
     def focus_first(self) -> None:
@@ -378,16 +385,14 @@ class Composer(VerticalScroll, can_focus=False):
         if isinstance(act, Lacking):
             self.notify(act.reason, severity="warning")
             return
-        self._sent = (draft.kind, len(view.events))
+        self._sent = (draft.kind, len(view.events), draft.text)
         self.post_message(self.Submitted(act))
 
 
 def _score_text(score: int, reservation: int) -> Text:
     """Your score against your reservation: the number a delegation decides by."""
     margin = score - reservation
-    text = Text()
-    text.append(f"Your score {score}", style="bold")
-    text.append(f" · no deal {reservation} · ")
+    text = Text.assemble((f"Your score {score}", "bold"), f" · no deal {reservation} · ")
     if margin >= 0:
         text.append(f"{margin} above no deal", style="bold green")
     else:
