@@ -1,4 +1,4 @@
-"""Real processes over loopback: a headless host and seats that join it, started by the tests."""
+"""Over loopback: a headless host and seats in processes the tests start, or a host in this loop."""
 
 from __future__ import annotations
 
@@ -8,10 +8,18 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tabletop.engine.acts import Act
+from tabletop.exercise.loader import load
+from tabletop.log import Seat
+from tabletop.net.client import SeatClient
+from tabletop.net.codes import Codes
+from tabletop.net.host import Host
+from tabletop.tui.live import LiveSession, create
 
 TREATY = Path(__file__).parents[2] / "exercises" / "treaty-for-security.yaml"
 TABLETOP = [str(Path(sys.executable).with_name("tabletop"))]
@@ -100,3 +108,48 @@ def verify(log: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*TABLETOP, "log", "verify", str(log)], capture_output=True, text=True, env=ENV
     )
+
+
+@dataclass
+class Table:
+    """Control's side of a hosted session: the live session and the host beside it."""
+
+    live: LiveSession
+    host: Host
+    codes: Codes
+    address: str
+
+    def control(self, *acts: Act) -> None:
+        for act in acts:
+            self.live.apply(act)
+        self.host.publish()
+
+    def bots_to(self, role: str) -> None:
+        """The bots move until `role` has the turn."""
+        while self.live.mover not in (role, None):
+            self.live.play_bot()
+        self.host.publish()
+
+
+@asynccontextmanager
+async def hosted(folder: Path, human: str = "usa") -> AsyncIterator[Table]:
+    """A host in this loop, `human` played from a seat and every other delegation a bot."""
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="bot", strategy="linear") for r in exercise.role_ids}
+    seats[human] = Seat(kind="human")
+    live = create(folder / "s.jsonl", exercise, 4, seats)
+    codes = Codes.fresh([human])
+    host = Host(live.session, codes, apply=live.apply, console=lambda _: None)
+    port = await host.start("127.0.0.1", 0)
+    try:
+        yield Table(live, host, codes, f"127.0.0.1:{port}")
+    finally:
+        await host.close()
+        live.close()
+
+
+async def seat_for(table: Table, role: str = "usa") -> SeatClient:
+    """A seat's client, joined to the table's host with the role's code."""
+    client = SeatClient(table.address, table.codes[role])
+    await client.join()
+    return client

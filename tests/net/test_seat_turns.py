@@ -1,79 +1,28 @@
-"""A seat at its own terminal is offered the act its turn wants, and keeps what it has written.
+"""A seat at its own terminal is offered the act its turn wants, keeps what it has written,
+and is told at once what it must not miss.
 
-The host here is a real `Host` listening on loopback, run in the test's own
-loop so the test can play Control (start, open the talks) and the bots at
-the moments it chooses; the seat is the `SeatApp` a player runs.
+The host is a real `Host` on loopback in the test's own loop (`hosted`), so
+the test plays Control and the bots at the moments it chooses; the seat is
+the `SeatApp` a player runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TabbedContent
 
-from tabletop.engine.acts import Act, Advance, Start, Statement
-from tabletop.exercise.loader import load
-from tabletop.log import Seat
+from tabletop.engine.acts import Advance, End, FireInject, Message, Start, Statement
 from tabletop.net.client import SeatClient
-from tabletop.net.codes import Codes
-from tabletop.net.host import Host
-from tabletop.tui.live import LiveSession, create
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.seat import SeatApp
 from tabletop.tui.widgets.composer import Composer
-from tests.net.helpers import TREATY
+from tests.net.helpers import hosted, seat_for
 from tests.tui.helpers import screen_text, send, until
 
 DRAFT = "Before we start: can we talk about the aid?"
-
-
-@dataclass
-class Table:
-    """Control's side of a hosted session: the live session and the host beside it."""
-
-    live: LiveSession
-    host: Host
-    codes: Codes
-
-    def control(self, *acts: Act) -> None:
-        for act in acts:
-            self.live.apply(act)
-        self.host.publish()
-
-    def bots_to(self, role: str) -> None:
-        """The bots move until `role` has the turn."""
-        while self.live.mover not in (role, None):
-            self.live.play_bot()
-        self.host.publish()
-
-
-@asynccontextmanager
-async def hosted(tmp_path: Path, human: str = "usa") -> AsyncIterator[Table]:
-    exercise = load(TREATY)
-    seats = {r: Seat(kind="bot", strategy="linear") for r in exercise.role_ids}
-    seats[human] = Seat(kind="human")
-    live = create(tmp_path / "s.jsonl", exercise, 4, seats)
-    codes = Codes.fresh([human])
-    host = Host(live.session, codes, apply=live.apply, console=lambda _: None)
-    await host.start("127.0.0.1", 0)
-    try:
-        yield Table(live, host, codes)
-    finally:
-        await host.close()
-        live.close()
-
-
-async def seat_for(table: Table, role: str = "usa") -> SeatClient:
-    assert table.host._server is not None
-    port = next(iter(table.host._server.sockets)).getsockname()[1]
-    client = SeatClient(f"127.0.0.1:{port}", table.codes[role])
-    await client.join()
-    return client
 
 
 def composer(app: SeatApp) -> Composer:
@@ -213,3 +162,23 @@ async def shows_the_opening(app: SeatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: "opening statements" in screen_text(app))
     assert app.return_code in (None, 0)
+
+
+async def test_a_message_news_a_new_reservation_and_the_end_are_told(tmp_path: Path) -> None:
+    async with hosted(tmp_path) as table:
+        table.control(Start(), Advance())
+        app = SeatApp(await seat_for(table))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: my_turn(app))
+            assert not app._notifications  # nothing new yet: what was there is not told
+            text = "[@click=app.quit]Call us tonight[/]"
+            table.control(Message(actor="china", to="usa", text=text))
+            await until(pilot, lambda: bool(told(app, "Message from China (4 Messages)")))
+            assert told(app, "Message from China (4 Messages)") == [text]  # literal, inert
+            table.control(FireInject(inject="missile-test"))
+            await until(pilot, lambda: bool(told(app, "News (5 News)")))
+            assert told(app, "Your no deal") == ["Worth 3 to you now (it was 6)."]
+            table.control(End())
+            await until(pilot, lambda: bool(told(app, "The talks are over")))
+            (ending,) = told(app, "The talks are over")
+            assert "Your score 3 · no deal 3." in ending

@@ -94,6 +94,10 @@ class SeatClient:
         self.ended = False
 
     @property
+    def connected(self) -> bool:
+        return self._socket is not None
+
+    @property
     def seq(self) -> int | None:
         return self.picture.seq if self.picture is not None else None
 

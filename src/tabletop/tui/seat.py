@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
@@ -20,23 +21,44 @@ from tabletop.engine.state import standing
 from tabletop.engine.view import InjectNotice
 from tabletop.exercise.model import Exercise
 from tabletop.forms import FORM_OF, default_kind
-from tabletop.net.client import Disconnected, SeatClient
+from tabletop.net.client import Disconnected, JoinError, SeatClient
 from tabletop.net.protocol import Picture, Refused
 from tabletop.tui import keymap
 from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.literal import LiteralApp
 from tabletop.tui.messages import RequestAct, RequestHandBack
 from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.seat_news import Tidings, turn_words
 from tabletop.tui.widgets.key_footer import KeyFooter
 from tabletop.tui.widgets.news import News
 from tabletop.tui.widgets.proposals import ProposalsTable, TablePicture
 from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
 
+OFFLINE = " · not connected: reconnecting…"
+SEAT_KEYS: list[BindingType] = [
+    Binding("escape", "hand_back", "Leave the field", show=False, id="seat.leave_field")
+]
+PROJECTOR_KEYS: list[BindingType] = [
+    Binding("1", "tab('table')", "Table", show=False, id="projector.tab_table"),
+    Binding("2", "tab('news')", "News", show=False, id="projector.tab_news"),
+    Binding("3", "tab('history')", "History", show=False, id="projector.tab_history"),
+]
+
+
+class SeatScreen(DelegationScreen):
+    """The delegation's screen at its own terminal: there is no keyboard to hand back.
+
+    Esc still leaves a text field; the footer does not offer a hand-back.
+    """
+
+    BINDINGS = SEAT_KEYS
+
 
 class ProjectorScreen(Screen[None]):
     """The public table for the room's screen: proposals, the clock, statements and news."""
 
-    BINDINGS = keymap.DELEGATION[1:]
+    BINDINGS = PROJECTOR_KEYS
 
     picture: var[Picture | None] = var(None, always_update=True, init=False)
 
@@ -78,27 +100,7 @@ class ProjectorScreen(Screen[None]):
         self.query_one(Timeline).events = events
 
     def action_tab(self, pane: str) -> None:
-        panes = {"briefing": "table", "table": "table", "move": "table", "messages": "news"}
-        self.query_one(TabbedContent).active = panes.get(pane, pane)
-
-
-Turn = tuple[str, int, int | None]
-"""A seat's turn: the phase, the round, and the proposal under signature if any."""
-
-
-def _turn(view: RoleView) -> Turn | None:
-    if not view.my_turn:
-        return None
-    signing = view.ratification.proposal if view.ratification is not None else None
-    return (view.phase, view.round, signing)
-
-
-def _turn_words(view: RoleView) -> str:
-    if view.phase == "ratification":
-        return "A proposal is under signature: your delegation signs or declines"
-    if view.phase == "opening":
-        return "Opening statements: your delegation speaks"
-    return f"Round {view.round} of {view.rounds}: your delegation's turn"
+        self.query_one(TabbedContent).active = pane
 
 
 def _public_summary(exercise: Exercise, picture: Picture) -> Text:
@@ -121,7 +123,7 @@ def _public_notices(exercise: Exercise, events: tuple[Event, ...]) -> tuple[Inje
     return tuple(notices)
 
 
-class SeatApp(App[None]):
+class SeatApp(LiteralApp[None]):
     """One seat of a hosted session, in this terminal."""
 
     CSS_PATH = "app.tcss"
@@ -136,8 +138,8 @@ class SeatApp(App[None]):
         self._screen: DelegationScreen | ProjectorScreen | None = None
         self._drawn = False
         """Whether the seat's screen is built, so that updates can reach its widgets."""
-        self._turn: Turn | None = None
-        """The seat's turn the player was last told of, so each is told once."""
+        self._told: Tidings | None = None
+        """What the player has been told, so that each thing is told once."""
         self.ending = ""
         """Why the seat closed, if the host closed it for good; printed after the app."""
 
@@ -149,8 +151,6 @@ class SeatApp(App[None]):
 
     @work(exclusive=True, group="receive")
     async def _receive(self) -> None:
-        from tabletop.net.client import JoinError
-
         try:
             await self.client.run()
         except JoinError as error:
@@ -173,15 +173,15 @@ class SeatApp(App[None]):
             return
         view = client.view()
         if not isinstance(self._screen, DelegationScreen):
-            # Built on the turn's own act when it has the turn: nothing to tell.
-            self._turn = _turn(view)
-            self._show(DelegationScreen(view, None))
+            # Built on what is so now, the turn's own act included: nothing to tell.
+            self._told = Tidings(view)
+            self._show(SeatScreen(view, None))
             return
-        if not self._drawn:
+        if not self._drawn or self._told is None:
             return
         self._screen.view = view
         self._screen.remaining = picture.remaining
-        self._follow_turn(self._screen, view)
+        self._tell(self._screen, self._told, view)
 
     def _show(self, screen: DelegationScreen | ProjectorScreen) -> None:
         """Put the seat's screen up; updates that come before it is built wait for it.
@@ -200,24 +200,19 @@ class SeatApp(App[None]):
 
         self.run_worker(drawn(), group="screen")
 
-    def _follow_turn(self, screen: DelegationScreen, view: RoleView) -> None:
-        """When the turn comes to this seat: a bell, a word, and the form on the act it owes.
-
-        A pause and its resumption are the same turn, not a new one.
-        """
-        if view.phase == "paused":
-            return
-        turn = _turn(view)
-        if turn == self._turn:
-            return
-        self._turn = turn
-        if turn is None:
+    def _tell(self, screen: DelegationScreen, told: Tidings, view: RoleView) -> None:
+        """What the player must not miss: its turn (a bell, and the form on the act it owes),
+        a private message to it, news, a changed reservation, the end."""
+        for tiding in told.since(view):
+            timeout = 3600 if tiding.lasting else 10
+            self.notify(tiding.text, title=tiding.title, timeout=timeout)
+        if not told.turn_came(view):
             return
         ready = screen.turn_came()
         wanted = FORM_OF[default_kind(view.legal)].label
         kept = "" if ready else f" Your draft is kept: send it, or choose «{wanted}» under Act."
         self.bell()
-        self.notify(f"{_turn_words(view)} (3 Move).{kept}", title="Your turn", timeout=10)
+        self.notify(f"{turn_words(view)} (3 Move).{kept}", title="Your turn", timeout=10)
 
     def _tick(self) -> None:
         """One second of the turn clock, counted here between the host's readings."""
@@ -233,7 +228,18 @@ class SeatApp(App[None]):
                 status.remaining -= 1
 
     def _notice(self, line: str) -> None:
+        """The connection dropped or came back: said once, and shown in the header meanwhile."""
         self.notify(line, title="Connection", severity="warning")
+        screen = self._screen
+        if screen is not None:
+            shown = (screen.sub_title or "").removesuffix(OFFLINE)
+            screen.sub_title = shown if self.client.connected else shown + OFFLINE
+
+    def action_help(self) -> None:
+        from tabletop.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def on_request_act(self, message: RequestAct) -> None:
         message.stop()
