@@ -77,3 +77,22 @@ async def test_control_gives_a_seat_a_new_code(tmp_path: Path) -> None:
         assert json.loads(store.read_text())["usa"] == codes["usa"]
         with pytest.raises(JoinError, match="opens no seat"):
             await SeatClient(app.address, old).join()
+
+
+async def test_joins_are_shown_in_the_open_panel_not_toasted_over_it(tmp_path: Path) -> None:
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="human") for r in exercise.role_ids}
+    live = create(tmp_path / "s.jsonl", exercise, 5, seats)
+    codes = Codes.fresh(exercise.role_ids)
+    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        client = SeatClient(app.address, codes["usa"])
+        await client.join()
+        receiving = asyncio.create_task(client.run())
+        await until(pilot, lambda: "connected" in screen_text(app))
+        assert not [n for n in app._notifications if "joined" in n.message]
+        await pilot.press("escape")
+        await client.close()
+        await receiving
+        await until(pilot, lambda: any("left" in n.message for n in app._notifications))

@@ -14,7 +14,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TabbedContent
 
-from tabletop.engine.acts import Advance, End, FireInject, Message, Start, Statement
+from tabletop.engine.acts import Advance, End, FireInject, Message, Pause, Resume, Start, Statement
 from tabletop.net.client import SeatClient
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.seat import SeatApp
@@ -182,3 +182,20 @@ async def test_a_message_news_a_new_reservation_and_the_end_are_told(tmp_path: P
             await until(pilot, lambda: bool(told(app, "The talks are over")))
             (ending,) = told(app, "The talks are over")
             assert "Your score 3 · no deal 3." in ending
+
+
+async def test_a_pause_leaves_the_form_and_the_turn_as_they_were(tmp_path: Path) -> None:
+    async with hosted(tmp_path) as table:
+        table.control(Start(), Advance())
+        app = SeatApp(await seat_for(table))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: my_turn(app))
+            form = composer(app)
+            assert form.kind == "statement"
+            table.control(Pause())
+            await until(pilot, lambda: phase(app) == "paused")
+            assert form.kind == "statement"  # nothing is legal in a pause: the form stays
+            table.control(Resume())
+            await until(pilot, lambda: phase(app) == "opening")
+            assert form.kind == "statement"
+            assert not told(app, "Your turn")  # the same turn as before the pause

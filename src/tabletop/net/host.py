@@ -61,13 +61,16 @@ class Host:
         console: Console,
         remaining: Callable[[], int | None] = lambda: None,
         on_seats: Callable[[], None] = lambda: None,
+        presence: Console | None = None,
     ) -> None:
+        """`presence` is told of seats joining and leaving (the console when not given)."""
         self.session = session
         self.codes = codes
         self._apply = apply
         self._console = console
         self._remaining = remaining
         self._on_seats = on_seats
+        self._presence = presence or console
         self.seats: dict[str, Link] = {}
         """Role → the connection playing it."""
         self.projectors: set[Link] = set()
@@ -201,7 +204,7 @@ class Host:
             self.seats[seat] = link
         await socket.send(encode(Welcome(seat=seat)))
         link.poke()
-        self._console(f"{self._name(seat)} joined from {address}")
+        self._presence(f"{self._name(seat)} joined from {address}")
         self._on_seats()
         return link
 
@@ -263,7 +266,7 @@ class Host:
             del self.seats[link.seat]
         self.projectors.discard(link)
         link.abort()
-        self._console(f"{self._name(link.seat)} left")
+        self._presence(f"{self._name(link.seat)} left")
         self._on_seats()
 
     def _name(self, seat: str) -> str:

@@ -63,6 +63,7 @@ class HostedApp(TabletopApp):
             console=self._console,
             remaining=self._remaining,
             on_seats=self._seats_changed,
+            presence=self._presence,
         )
         live.listeners.append(self._committed)
         self._panel: SeatsScreen | None = None
@@ -108,6 +109,11 @@ class HostedApp(TabletopApp):
 
     def _console(self, line: str) -> None:
         self.notify(line, title="Seats", timeout=8)
+
+    def _presence(self, line: str) -> None:
+        """A seat joined or left: the seats panel shows it if open, where a toast would cover it."""
+        if self._panel is None:
+            self._console(line)
 
     # The seats panel ----------------------------------------------------------
 

@@ -112,10 +112,12 @@ class Composer(VerticalScroll, can_focus=False):
         for issue in view.exercise.issues:
             select = self.query_one(f"#{_issue_select_id(issue.id)}", Select)
             self._set_choices(select, self._option_choices(view, issue.id))
-        # Once the player has chosen an act, updates leave it be until it is sent.
+        # The form follows the table (not while nothing can be done, as in a pause)
+        # until the player picks an act; then updates leave it be until it is sent.
         self._following = landed or (self._following and self.kind == self._offered)
-        if self._following and not self.has_draft():
-            self._offer(default_kind(view.legal))
+        wanted = default_kind(view.legal)
+        if self._following and wanted in view.legal and not self.has_draft():
+            self._offer(wanted)
         self._layout_kind()
 
     def _offer(self, kind: ActKind) -> None:
@@ -149,16 +151,14 @@ class Composer(VerticalScroll, can_focus=False):
     def has_draft(self) -> bool:
         """Whether the player has begun a move here: a text, a proposal or an option chosen."""
         base = self.query_one("#base", Select).value
-        if self.query_one("#text", Input).value.strip() or base not in (EMPTY, Select.NULL):
-            return True
-        return bool(self._package())
+        text = self.query_one("#text", Input).value.strip()
+        return bool(text or base not in (EMPTY, Select.NULL) or self._package())
 
     def turn_came(self) -> bool:
         """The turn has come with the form on screen: offer the act the table waits for.
 
-        Only over an empty form: a draft is never thrown away, nor its kind
-        changed under it (a private message's text must not become a public
-        statement). True when the form now offers that act.
+        Only over an empty form: a draft is never thrown away, nor its kind changed
+        under it (a private message must not become a statement). True if it offers it.
         """
         view = self.view
         if view is None:
