@@ -12,12 +12,14 @@ from tabletop.exercise.loader import load
 from tabletop.log import Seat
 from tabletop.net.client import JoinError, SeatClient
 from tabletop.net.codes import Codes, store_path
+from tabletop.tui import hosting
 from tabletop.tui.hosting import HostedApp
 from tabletop.tui.live import create
+from tabletop.tui.screens.clock import ClockPrompt
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.seats import SeatsScreen
 from tests.net.helpers import TREATY, log_lines
-from tests.tui.helpers import screen_text, until
+from tests.tui.helpers import run_out, screen_text, until
 
 
 async def test_control_hands_a_seat_whose_terminal_is_gone_to_a_bot(tmp_path: Path) -> None:
@@ -96,3 +98,32 @@ async def test_joins_are_shown_in_the_open_panel_not_toasted_over_it(tmp_path: P
         await client.close()
         await receiving
         await until(pilot, lambda: any("left" in n.message for n in app._notifications))
+
+
+async def test_more_time_from_control_reaches_the_seat_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hosting, "CLOCK_SYNC", 3600.0)  # no periodic reading comes to help
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="bot", strategy="linear") for r in exercise.role_ids}
+    seats["usa"] = Seat(kind="human")
+    live = create(tmp_path / "s.jsonl", exercise, 5, seats, seconds_per_turn=30)
+    codes = Codes.fresh(["usa"])
+    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        client = SeatClient(app.address, codes["usa"])
+        await client.join()
+        receiving = asyncio.create_task(client.run())
+        await pilot.press("escape", "s", "a")
+        await until(pilot, lambda: client.picture is not None and client.picture.turn == "usa")
+        await run_out(app)
+        await until(pilot, lambda: isinstance(app.screen, ClockPrompt))
+        await until(pilot, lambda: app._clock_read == 0)  # Control reads the prompt a moment
+        told = client.picture
+        await pilot.press("m")
+        # A new reading: the turn's 30 s again (a second may have passed on the real clock).
+        await until(pilot, lambda: client.picture is not told)
+        assert client.picture is not None and (client.picture.remaining or 0) > 20
+        await client.close()
+        await receiving

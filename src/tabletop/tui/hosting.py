@@ -68,6 +68,7 @@ class HostedApp(TabletopApp):
         live.listeners.append(self._committed)
         self._panel: SeatsScreen | None = None
         self._finishing = False
+        self._clock_read: int | None = None
 
     @on(events.Mount)
     async def _listen(self) -> None:
@@ -83,6 +84,7 @@ class HostedApp(TabletopApp):
             # Seats count the clock down themselves; this keeps them in step when
             # Control grants more time, which moves no event.
             self.set_interval(CLOCK_SYNC, self.host.clock_changed)
+            self.set_interval(1, self._watch_clock)
         self.call_after_refresh(self.action_seats)
         self._committed()
 
@@ -102,6 +104,14 @@ class HostedApp(TabletopApp):
         if self.driver is not None:
             self.driver.follow()
         return events
+
+    def _watch_clock(self) -> None:
+        """Control granting more time moves no event: the seats are told at once, not at the
+        next reading, so none shows "time is up" for a turn that has time again."""
+        remaining, before = self._remaining(), self._clock_read
+        if remaining is not None and before is not None and remaining > before:
+            self.host.clock_changed()
+        self._clock_read = remaining
 
     def _remaining(self) -> int | None:
         clock = self.driver.clock if self.driver is not None else None
