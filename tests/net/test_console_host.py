@@ -16,8 +16,10 @@ from tabletop.tui import hosting
 from tabletop.tui.hosting import HostedApp
 from tabletop.tui.live import create
 from tabletop.tui.screens.clock import ClockPrompt
+from tabletop.tui.screens.confirm import ConfirmScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.seats import SeatsScreen
+from tabletop.tui.screens.text_prompt import TextPrompt
 from tests.net.helpers import TREATY, log_lines
 from tests.tui.helpers import run_out, screen_text, until
 
@@ -127,3 +129,31 @@ async def test_more_time_from_control_reaches_the_seat_at_once(
         assert client.picture is not None and (client.picture.remaining or 0) > 20
         await client.close()
         await receiving
+
+
+async def test_seats_let_go_at_the_end_are_not_toasted_one_by_one(tmp_path: Path) -> None:
+    exercise = load(TREATY)
+    seats = {r: Seat(kind="human") for r in exercise.role_ids}
+    live = create(tmp_path / "s.jsonl", exercise, 5, seats)
+    codes = Codes.fresh(exercise.role_ids)
+    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        clients = [SeatClient(app.address, codes[role]) for role in ("usa", "dprk")]
+        for client in clients:
+            await client.join()
+        receiving = [asyncio.create_task(client.run()) for client in clients]
+        await until(pilot, lambda: len(app.host.seats) == 2)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+        await pilot.press("s", "a")
+        await until(pilot, lambda: live.state.phase == "opening")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await pilot.press("enter", "enter")  # no reason given, then the confirm button
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: all(task.done() for task in receiving))
+        await until(pilot, lambda: not app.host.seats)
+        assert live.ended
+        assert not [n for n in app._notifications if "left" in n.message]

@@ -14,7 +14,17 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TabbedContent
 
-from tabletop.engine.acts import Advance, End, FireInject, Message, Pause, Resume, Start, Statement
+from tabletop.engine.acts import (
+    Advance,
+    End,
+    FireInject,
+    Message,
+    Pause,
+    Resume,
+    SkipTurn,
+    Start,
+    Statement,
+)
 from tabletop.net.client import SeatClient
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.seat import SeatApp
@@ -175,6 +185,8 @@ async def test_a_message_news_a_new_reservation_and_the_end_are_told(tmp_path: P
             table.control(Message(actor="china", to="usa", text=text))
             await until(pilot, lambda: bool(told(app, "Message from China (4 Messages)")))
             assert told(app, "Message from China (4 Messages)") == [text]  # literal, inert
+            table.control(SkipTurn())
+            await until(pilot, lambda: bool(told(app, "Turn skipped")))
             table.control(FireInject(inject="missile-test"))
             await until(pilot, lambda: bool(told(app, "News (5 News)")))
             assert told(app, "Your no deal") == ["Worth 3 to you now (it was 6)."]
@@ -182,6 +194,9 @@ async def test_a_message_news_a_new_reservation_and_the_end_are_told(tmp_path: P
             await until(pilot, lambda: bool(told(app, "The talks are over")))
             (ending,) = told(app, "The talks are over")
             assert "Your score 3 · no deal 3." in ending
+            await table.host.finish()
+            await until(pilot, lambda: app.client.ended)
+            assert not told(app, "Ended")  # the end is told once, with its outcome
 
 
 async def test_a_pause_leaves_the_form_and_the_turn_as_they_were(tmp_path: Path) -> None:

@@ -121,8 +121,11 @@ class HostedApp(TabletopApp):
         self.notify(line, title="Seats", timeout=8)
 
     def _presence(self, line: str) -> None:
-        """A seat joined or left: the seats panel shows it if open, where a toast would cover it."""
-        if self._panel is None:
+        """A seat joined or left: the seats panel shows it if open, where a toast would cover it.
+
+        Once the session has ended the host lets every seat go: no toast each.
+        """
+        if self._panel is None and not self._finishing:
             self._console(line)
 
     # The seats panel ----------------------------------------------------------

@@ -157,7 +157,10 @@ class SeatApp(LiteralApp[None]):
             self.ending = str(error)
             self.exit(return_code=1)
             return
-        self.notify("The session has ended; the host has closed it.", title="Ended", timeout=30)
+        picture = self.client.picture
+        # A delegation was told the end with its outcome; the projector, or an abort, not yet.
+        if picture is None or picture.role is None or picture.conclusion is None:
+            self.notify("The session has ended; the host has closed it.", title="Ended", timeout=30)
 
     def _updated(self) -> None:
         client = self.client

@@ -66,10 +66,15 @@ class Tidings:
     def since(self, view: RoleView) -> list[Tiding]:
         """What happened for this seat since the last view it was told of."""
         told: list[Tiding] = []
+        me = view.role.id
         for event in view.events:
-            if event.seq > self._seq and event.kind == "messaged" and event.actor != view.role.id:
+            if event.seq <= self._seq:
+                continue
+            if event.kind == "messaged" and event.actor != me:
                 name = actor_name(view.exercise, event.actor)
                 told.append(Tiding(f"Message from {name} (4 Messages)", event.payload["text"]))
+            elif event.kind == "skipped" and event.payload["role"] == me:
+                told.append(Tiding("Turn skipped", "Control passed your turn to the next."))
         for notice in view.injects:
             if notice.seq > self._seq:
                 told.append(Tiding("News (5 News)", notice.title))
