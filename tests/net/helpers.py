@@ -13,13 +13,19 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tabletop.engine.acts import Act
+from textual.pilot import Pilot
+
+from tabletop.engine.acts import Act, Advance, Start
 from tabletop.exercise.loader import load
 from tabletop.log import Seat
 from tabletop.net.client import SeatClient
 from tabletop.net.codes import Codes
 from tabletop.net.host import Host
+from tabletop.net.protocol import PROJECTOR
 from tabletop.tui.live import LiveSession, create
+from tabletop.tui.screens.delegation import DelegationScreen
+from tabletop.tui.seat import ProjectorScreen, SeatApp
+from tests.tui.helpers import until
 
 TREATY = Path(__file__).parents[2] / "exercises" / "treaty-for-security.yaml"
 TABLETOP = [str(Path(sys.executable).with_name("tabletop"))]
@@ -153,3 +159,18 @@ async def seat_for(table: Table, role: str = "usa") -> SeatClient:
     client = SeatClient(table.address, table.codes[role])
     await client.join()
     return client
+
+
+@asynccontextmanager
+async def seated(
+    folder: Path, seat: str = "usa", *, human: str | None = None, talking: bool = True
+) -> AsyncIterator[tuple[Table, SeatApp, Pilot[None]]]:
+    """A seat's app at 80×24, joined to a host in this loop (`human`, or the seat, plays from a
+    seat; bots the rest), once Control has opened the talks if `talking`."""
+    async with hosted(folder, human or (seat if seat != PROJECTOR else "usa")) as table:
+        if talking:
+            table.control(Start(), Advance())
+        app = SeatApp(await seat_for(table, seat))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DelegationScreen | ProjectorScreen))
+            yield table, app, pilot

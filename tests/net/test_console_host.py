@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tabletop.exercise.loader import load
 from tabletop.log import Seat
@@ -22,6 +23,31 @@ from tabletop.tui.screens.seats import SeatsScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
 from tests.net.helpers import TREATY, log_lines
 from tests.tui.helpers import run_out, screen_text, until
+
+
+def hosted_app(
+    folder: Path, humans: list[str] | None = None, seconds_per_turn: int | None = None
+) -> HostedApp:
+    """The console host; `humans` play from seats (every delegation when None), bots the rest."""
+    exercise = load(TREATY)
+    playing = exercise.role_ids if humans is None else humans
+    seats = {
+        r: Seat(kind="human") if r in playing else Seat(kind="bot", strategy="linear")
+        for r in exercise.role_ids
+    }
+    live = create(folder / "s.jsonl", exercise, 5, seats, seconds_per_turn=seconds_per_turn)
+    codes = Codes.fresh(list(playing))
+    return HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+
+
+async def joined(pilot: Pilot[None], role: str) -> tuple[SeatClient, asyncio.Task[None]]:
+    """Once the host listens (its seats panel is up), `role`'s seat joins and receives."""
+    app = pilot.app
+    assert isinstance(app, HostedApp)
+    await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+    client = SeatClient(app.address, app.codes[role])
+    await client.join()
+    return client, asyncio.create_task(client.run())
 
 
 async def test_control_hands_a_seat_whose_terminal_is_gone_to_a_bot(tmp_path: Path) -> None:
@@ -84,16 +110,9 @@ async def test_control_gives_a_seat_a_new_code(tmp_path: Path) -> None:
 
 
 async def test_joins_are_shown_in_the_open_panel_not_toasted_over_it(tmp_path: Path) -> None:
-    exercise = load(TREATY)
-    seats = {r: Seat(kind="human") for r in exercise.role_ids}
-    live = create(tmp_path / "s.jsonl", exercise, 5, seats)
-    codes = Codes.fresh(exercise.role_ids)
-    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    app = hosted_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
-        client = SeatClient(app.address, codes["usa"])
-        await client.join()
-        receiving = asyncio.create_task(client.run())
+        client, receiving = await joined(pilot, "usa")
         await until(pilot, lambda: "connected" in screen_text(app))
         assert not [n for n in app._notifications if "joined" in n.message]
         await pilot.press("escape")
@@ -106,17 +125,9 @@ async def test_more_time_from_control_reaches_the_seat_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(hosting, "CLOCK_SYNC", 3600.0)  # no periodic reading comes to help
-    exercise = load(TREATY)
-    seats = {r: Seat(kind="bot", strategy="linear") for r in exercise.role_ids}
-    seats["usa"] = Seat(kind="human")
-    live = create(tmp_path / "s.jsonl", exercise, 5, seats, seconds_per_turn=30)
-    codes = Codes.fresh(["usa"])
-    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    app = hosted_app(tmp_path, ["usa"], seconds_per_turn=30)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
-        client = SeatClient(app.address, codes["usa"])
-        await client.join()
-        receiving = asyncio.create_task(client.run())
+        client, receiving = await joined(pilot, "usa")
         await pilot.press("escape", "s", "a")
         await until(pilot, lambda: client.picture is not None and client.picture.turn == "usa")
         await run_out(app)
@@ -132,11 +143,8 @@ async def test_more_time_from_control_reaches_the_seat_at_once(
 
 
 async def test_seats_let_go_at_the_end_are_not_toasted_one_by_one(tmp_path: Path) -> None:
-    exercise = load(TREATY)
-    seats = {r: Seat(kind="human") for r in exercise.role_ids}
-    live = create(tmp_path / "s.jsonl", exercise, 5, seats)
-    codes = Codes.fresh(exercise.role_ids)
-    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    app = hosted_app(tmp_path)
+    codes, live = app.codes, app.live
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
         clients = [SeatClient(app.address, codes[role]) for role in ("usa", "dprk")]
