@@ -45,6 +45,15 @@ class LogProblem:
     kind: Literal["torn", "corrupt"]
     message: str
 
+    @property
+    def whole_events(self) -> int:
+        """The events whole before this line: what `log verify` and a resumed session count.
+
+        Line 1 is the header and event n is line n + 1, so the count is the
+        line's number less two, however the events fell into blocks.
+        """
+        return self.line - 2
+
 
 @dataclass
 class LogContents:

@@ -133,6 +133,6 @@ def resume(path: Path) -> tuple[LiveSession, str | None]:
     if problem is not None:
         notice = (
             f"Line {problem.line} of the log was cut short by a crash and has been cut off; "
-            f"the session carries on from the last whole event ({len(live.session.events)})."
+            f"the session carries on from the last whole event ({problem.whole_events})."
         )
     return live, notice
