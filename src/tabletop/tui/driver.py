@@ -83,9 +83,7 @@ class Driver:
         return ConsoleScreen(self.live.control(), tuple(self.live.humans))
 
     def start(self, notice: str = "") -> None:
-        """Take charge once the console is on screen."""
-        if self.clock is not None:
-            self.app.set_interval(1, self.tick_clock)
+        """Take charge once the console is on screen (the app ticks the clock each second)."""
         self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
         if notice:
             self.app.notify(notice, title="Log repaired", severity="warning", timeout=12)

@@ -34,6 +34,7 @@ HANDED_BOT = "linear"
 
 class HostedApp(TabletopApp):
     BINDINGS = keymap.HOST
+    STARTS_OVER = False  # the seats joined this session: the console stays with it
 
     def __init__(
         self,

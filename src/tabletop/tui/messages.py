@@ -37,6 +37,10 @@ class RequestOutcome(Message):
     """Show the outcome screen of a session that is over."""
 
 
+class RequestStartScreen(Message):
+    """Leave the session for the start screen (Control is asked first if it is not over)."""
+
+
 class OpenLog(Message):
     """Resume the session in this log."""
 
