@@ -10,8 +10,6 @@ import pytest
 import yaml
 from textual.widgets import OptionList
 
-from tabletop.cli import main
-from tabletop.tui import app as tui_app
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.catalogue import gather
 from tabletop.tui.paths import HOME, data_dir, exercises_dir
@@ -115,39 +113,6 @@ async def test_the_start_screen_says_where_each_exercise_is_from(tmp_path: Path)
         assert start.query_one("#exercise-list", OptionList).highlighted == 6
         await pilot.press("n")
         assert isinstance(app.screen, SetupScreen)
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[TabletopApp]:
-    """The apps `tabletop` would run, kept instead of taking over the terminal."""
-    apps: list[TabletopApp] = []
-
-    def run_app(app: TabletopApp) -> int:
-        apps.append(app)
-        return 0
-
-    monkeypatch.setattr(tui_app, "run_app", run_app)
-    return apps
-
-
-def test_tabletop_with_paths_opens_the_start_screen_on_them(
-    tmp_path: Path, opened: list[TabletopApp]
-) -> None:
-    given = write(tmp_path / "mine.yaml", titled("Mine"))
-    assert main([str(given), str(tmp_path)]) == 0
-    [app] = opened
-    assert app.given == (given, tmp_path)
-
-
-def test_tabletop_with_a_path_that_is_not_there_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], opened: list[TabletopApp]
-) -> None:
-    missing = tmp_path / "gone\x1b[31m.yaml"
-    assert main([str(missing)]) == 2
-    err = capsys.readouterr().err
-    assert "no such file or folder: not a command, exercise file or folder" in err
-    assert "\x1b" not in err
-    assert not opened
 
 
 async def test_the_first_exercise_that_loads_is_chosen_at_first() -> None:

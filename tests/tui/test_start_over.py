@@ -10,13 +10,11 @@ from tabletop.log import Seat, read_log
 from tabletop.log.writer import claim
 from tabletop.tui.app import TabletopApp, new_session_app
 from tabletop.tui.live import create
-from tabletop.tui.paths import new_log_path
 from tabletop.tui.screens.confirm import ConfirmScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
-from tabletop.tui.screens.replay import ReplayScreen
 from tabletop.tui.screens.start import StartScreen
 from tabletop.tui.widgets.recent_logs import RecentLogs
 from tests.tui.helpers import called_to_the_table, humans, screen_text, until
@@ -115,19 +113,3 @@ async def test_the_outcome_leaves_for_the_start_screen_without_asking(
         await pilot.press("b")
         await until(pilot, lambda: isinstance(app.screen, StartScreen))
         assert app.driver is None
-
-
-async def test_the_replay_goes_back_to_the_start_screen(tutorial: Exercise) -> None:
-    live = create(new_log_path(tutorial.id), tutorial, 2, humans(tutorial))
-    live.apply(Start())
-    live.close()
-    app = TabletopApp(pace=0)
-    async with app.run_test(size=SIZE) as pilot:
-        start = app.screen
-        assert isinstance(start, StartScreen)
-        assert app.check_action("start_screen", ()) is False
-        await until(pilot, lambda: bool(start.query_one(RecentLogs).logs))
-        await pilot.press("p")
-        assert isinstance(app.screen, ReplayScreen)
-        await pilot.press("b")
-        await until(pilot, lambda: app.screen is start)
