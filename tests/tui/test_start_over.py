@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from tabletop.engine.acts import Abort, Start
@@ -113,3 +114,21 @@ async def test_the_outcome_leaves_for_the_start_screen_without_asking(
         await pilot.press("b")
         await until(pilot, lambda: isinstance(app.screen, StartScreen))
         assert app.driver is None
+
+
+async def test_a_session_left_leaves_nothing_frozen(tutorial: Exercise, tmp_path: Path) -> None:
+    app = new_session_app(tutorial, humans(tutorial), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await called_to_the_table(pilot)
+        await pilot.press("enter")
+        delegation = app.screen
+        assert isinstance(delegation, DelegationScreen)
+        await until(pilot, lambda: gc.get_freeze_count() > 0)
+        while not isinstance(app.screen, ConsoleScreen):
+            await pilot.press("escape" if app.screen is delegation else "enter")
+        await pilot.press("b", "y")
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        start = app.screen
+        await until(pilot, lambda: bool(start.exercises))
+        await until(pilot, lambda: not delegation.is_running)
+        assert gc.get_freeze_count() == 0
