@@ -9,13 +9,16 @@ from tabletop.engine.acts import Abort, Start
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat, read_log
 from tabletop.log.writer import claim
+from tabletop.net.codes import Codes, store_path
 from tabletop.tui.app import TabletopApp, new_session_app
+from tabletop.tui.hosting import HostedApp
 from tabletop.tui.live import create
 from tabletop.tui.screens.confirm import ConfirmScreen
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
+from tabletop.tui.screens.seats import SeatsScreen
 from tabletop.tui.screens.start import StartScreen
 from tabletop.tui.widgets.recent_logs import RecentLogs
 from tests.tui.helpers import called_to_the_table, humans, screen_text, until
@@ -132,3 +135,18 @@ async def test_a_session_left_leaves_nothing_frozen(tutorial: Exercise, tmp_path
         await until(pilot, lambda: bool(start.exercises))
         await until(pilot, lambda: not delegation.is_running)
         assert gc.get_freeze_count() == 0
+
+
+async def test_a_hosted_session_stays_with_its_seats(tutorial: Exercise, tmp_path: Path) -> None:
+    live = create(tmp_path / "s.jsonl", tutorial, 1, humans(tutorial))
+    codes = Codes.fresh(tutorial.role_ids)
+    app = HostedApp(live, codes, store_path(live.path), "127.0.0.1", 0, pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConsoleScreen)
+        assert app.check_action("start_screen", ()) is False
+        await pilot.press("b")
+        await until(pilot, lambda: bool(app._notifications))
+        assert "tabletop host --resume" in " ".join(n.message for n in app._notifications)
+        assert isinstance(app.screen, ConsoleScreen) and app.driver is not None

@@ -212,7 +212,16 @@ class TabletopApp(LiteralApp[None]):
         return isinstance(screen, ConsoleScreen | OutcomeScreen)
 
     def on_request_start_screen(self, message: RequestStartScreen) -> None:
-        if self._control_alone():
+        if not self.STARTS_OVER:
+            self.notify(
+                "Seats have joined this session from other terminals: it stays open here. "
+                "Ctrl+Q quits; the session is saved, and `tabletop host --resume LOG` "
+                "carries it on with the same codes.",
+                title="No start screen while hosting",
+                severity="warning",
+                timeout=10,
+            )
+        elif self._control_alone():
             self.action_start_screen()
 
     def action_start_screen(self) -> None:

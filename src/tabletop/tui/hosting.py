@@ -115,7 +115,7 @@ class HostedApp(TabletopApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "seats":
             return isinstance(self.screen, ConsoleScreen)
-        return True
+        return super().check_action(action, parameters)
 
     def action_seats(self) -> None:
         if isinstance(self.screen, ConsoleScreen):
