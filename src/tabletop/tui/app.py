@@ -77,13 +77,12 @@ class TabletopApp(LiteralApp[None]):
         """The session being run; None on the start screen."""
 
     def get_default_screen(self) -> Screen[None]:
-        if self.initial is None:
-            return self._start_screen()
-        console = self._drive(self.initial).console()
-        # Textual pushes the first screen without the result callback a screen
-        # switched away from must have; the way back to the start screen does.
-        console._push_result_callback(self, None)
-        return console
+        """The start screen, or a blank one under a session opened straight away.
+
+        The session's console is pushed onto the blank screen like any other,
+        so leaving it for the start screen works the same from either.
+        """
+        return self._start_screen() if self.initial is None else Screen()
 
     def _start_screen(self) -> StartScreen:
         return StartScreen(self.given, tuple(self.left))
@@ -94,8 +93,8 @@ class TabletopApp(LiteralApp[None]):
             not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty()
         )
         self.set_interval(1, self._each_second)
-        if self.driver is not None:
-            self.driver.start(self._notice)
+        if self.initial is not None:
+            self._open(self.initial, self._notice)
 
     def _each_second(self) -> None:
         """The session's turn clock ticks; the terminal is checked for a hang-up.
@@ -260,7 +259,7 @@ class TabletopApp(LiteralApp[None]):
         if isinstance(start, StartScreen):
             start.also = tuple(self.left)
         else:
-            self.switch_screen(self._start_screen())
+            self.push_screen(self._start_screen())
         for screen in self._session_screens:
             self.uninstall_screen(screen)
             if screen.is_running:
