@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,15 +16,6 @@ from tabletop.exercise.loader import load
 from tabletop.exercise.model import Exercise
 from tabletop.log import format as log_format
 from tests.conftest import tiny_exercise_data
-
-
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Logs and keymaps go to a temporary home, never the developer's own."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("TABLETOP_HOME", str(tmp_path / "data" / "tabletop"))
-    return tmp_path
 
 
 @pytest.fixture(autouse=True)
