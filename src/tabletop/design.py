@@ -4,9 +4,10 @@
 still exits 0: the file loads and runs, but a class would meet a dead end.
 Each check is exact, over every package, with the exercise's own
 valuations, reservations, signatory rules and outcome conditions as they
-stand before any inject. Who must sign and which outcome follows are asked of
-the engine's rules (`needed_signatures`, `outcome_in`), so a warning never
-reads the rules differently from a session.
+stand before any inject, in every round a package may be signed in. Who
+must sign and which outcome follows are asked of the engine's rules
+(`needed_signatures`, `outcome_in`), so a warning never reads the rules
+differently from a session.
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tabletop.engine.rules import acceptable, needed_signatures, outcome_in
-from tabletop.exercise.conditions import AllOf, Condition, EndedBy, Facts
+from tabletop.exercise.conditions import (
+    AllOf,
+    AnyOf,
+    Condition,
+    EndedBy,
+    Facts,
+    Not,
+    RoundAtLeast,
+    RoundAtMost,
+)
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.references import Path
 
@@ -48,24 +58,26 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
     reservation = {r.id: r.reservation for r in exercise.roles}
     best_signed: dict[str, int | None] = dict.fromkeys(roles)
     reached: set[str] = set()
-    signable = 0
+    signable = False
+    rounds = _signing_rounds(exercise)
     issues = [issue.id for issue in exercise.issues]
     for options in itertools.product(*(exercise.choices[i] for i in issues)):
         package = dict(zip(issues, options, strict=True))
-        needed = needed_signatures(exercise, Facts(package=package))
-        scores = {
-            role: sum(exercise.valuations[role][i][o] for i, o in package.items())
-            for role in needed
-        }
-        for signer, points in scores.items():
-            best = best_signed[signer]
-            if best is None or points > best:
-                best_signed[signer] = points
-        if needed and all(acceptable(scores[s], reservation[s]) for s in needed):
-            signable += 1
-            signed = Facts(package=package, round=exercise.schedule.rounds, ended_by="agreement")
-            reached.add(outcome_in(exercise, signed))
-    if signable == 0:
+        scores: dict[str, int] = {}
+        for at_round in rounds:
+            needed = needed_signatures(exercise, Facts(package=package, round=at_round))
+            for signer in needed:
+                if signer not in scores:
+                    points = exercise.valuations[signer]
+                    scores[signer] = sum([points[i][o] for i, o in package.items()])
+                best = best_signed[signer]
+                if best is None or scores[signer] > best:
+                    best_signed[signer] = scores[signer]
+            if needed and all(acceptable(scores[s], reservation[s]) for s in needed):
+                signable = True
+                signed = Facts(package=package, round=at_round, ended_by="agreement")
+                reached.add(outcome_in(exercise, signed))
+    if not signable:
         yield Warning(
             ("roles",),
             "the zone of agreement is empty: no package beats the reservation of every "
@@ -95,6 +107,35 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
             f"every session ends in {default!r}: no agreement can be signed and no other "
             "outcome has a condition",
         )
+
+
+def _signing_rounds(exercise: Exercise) -> list[int]:
+    """A round from each stretch of the schedule in which the rules sign alike.
+
+    Signing starts in round 1, and a signatory rule or outcome that asks the
+    round starts a new stretch where its answer changes: so these few rounds
+    stand for every round a package may be signed in.
+    """
+    rules = [s.when for s in exercise.signatories] + [o.when for o in exercise.outcomes]
+    bounds = (bound for rule in rules if rule is not None for bound in _round_bounds(rule))
+    return sorted({1} | {b for b in bounds if 1 < b <= exercise.schedule.rounds})
+
+
+def _round_bounds(condition: Condition) -> Iterator[int]:
+    """The rounds at which the condition's answer may change."""
+    match condition:
+        case RoundAtLeast():
+            yield condition.round_at_least
+        case RoundAtMost():
+            yield condition.round_at_most + 1
+        case AllOf():
+            for child in condition.all:
+                yield from _round_bounds(child)
+        case AnyOf():
+            for child in condition.any:
+                yield from _round_bounds(child)
+        case Not():
+            yield from _round_bounds(condition.not_)
 
 
 def _needs_agreement(condition: Condition) -> bool:

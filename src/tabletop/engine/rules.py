@@ -73,7 +73,7 @@ def advance_trigger(exercise: Exercise, table: Table) -> Literal["open", "negoti
 def needed_signatures(exercise: Exercise, situation: Facts) -> frozenset[str]:
     """The roles whose signature `situation.package` needs: every rule whose condition holds."""
     return frozenset(
-        s.role for s in exercise.signatories if s.when is None or s.when.holds(situation)
+        [s.role for s in exercise.signatories if s.when is None or s.when.holds(situation)]
     )
 
 
