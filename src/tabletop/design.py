@@ -16,17 +16,8 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tabletop.engine.rules import acceptable, needed_signatures, outcome_in
-from tabletop.exercise.conditions import (
-    AllOf,
-    AnyOf,
-    Condition,
-    EndedBy,
-    Facts,
-    Not,
-    RoundAtLeast,
-    RoundAtMost,
-)
+from tabletop.engine.rules import acceptable, needed_signatures, outcome_in, signing_rounds
+from tabletop.exercise.conditions import AllOf, Condition, EndedBy, Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.references import Path
 
@@ -59,7 +50,7 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
     best_signed: dict[str, int | None] = dict.fromkeys(roles)
     reached: set[str] = set()
     signable = False
-    rounds = _signing_rounds(exercise)
+    rounds = signing_rounds(exercise)
     issues = [issue.id for issue in exercise.issues]
     for options in itertools.product(*(exercise.choices[i] for i in issues)):
         package = dict(zip(issues, options, strict=True))
@@ -107,35 +98,6 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
             f"every session ends in {default!r}: no agreement can be signed and no other "
             "outcome has a condition",
         )
-
-
-def _signing_rounds(exercise: Exercise) -> list[int]:
-    """A round from each stretch of the schedule in which the rules sign alike.
-
-    Signing starts in round 1, and a signatory rule or outcome that asks the
-    round starts a new stretch where its answer changes: so these few rounds
-    stand for every round a package may be signed in.
-    """
-    rules = [s.when for s in exercise.signatories] + [o.when for o in exercise.outcomes]
-    bounds = (bound for rule in rules if rule is not None for bound in _round_bounds(rule))
-    return sorted({1} | {b for b in bounds if 1 < b <= exercise.schedule.rounds})
-
-
-def _round_bounds(condition: Condition) -> Iterator[int]:
-    """The rounds at which the condition's answer may change."""
-    match condition:
-        case RoundAtLeast():
-            yield condition.round_at_least
-        case RoundAtMost():
-            yield condition.round_at_most + 1
-        case AllOf():
-            for child in condition.all:
-                yield from _round_bounds(child)
-        case AnyOf():
-            for child in condition.any:
-                yield from _round_bounds(child)
-        case Not():
-            yield from _round_bounds(condition.not_)
 
 
 def _needs_agreement(condition: Condition) -> bool:

@@ -3,8 +3,9 @@
 A signatory rule's condition can only look at the package through its
 `issue in [...]` tests, so it is evaluated once (with `holds`, the engine's
 own evaluator) for each combination of options on the issues it names.
-Session facts (round, support, walk-outs, injects) take their values before
-the talks begin, as the analysis knows nothing of a session.
+Session facts take the values of a round a package may be signed in
+(`rules.signing_rounds`, one set of requirements each), with no support,
+walk-out or inject yet, as the analysis knows nothing of a session.
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ class Requirement:
         return self.table[index]
 
 
-def requirements(exercise: Exercise, sheet: Sheet) -> list[Requirement]:
-    """One requirement per signatory rule of a role on the sheet."""
+def requirements(exercise: Exercise, sheet: Sheet, at_round: int) -> list[Requirement]:
+    """One requirement per signatory rule of a role on the sheet, for a package signed in
+    this round."""
     found: list[Requirement] = []
     for rule in exercise.signatories:
         if rule.role not in sheet.roles:
@@ -54,7 +56,9 @@ def requirements(exercise: Exercise, sheet: Sheet) -> list[Requirement]:
         combos = itertools.product(*(sheet.options[k] for k in named))
         table = np.array(
             [
-                rule.when.holds(Facts(package=dict(zip(issues, combo, strict=True))))
+                rule.when.holds(
+                    Facts(package=dict(zip(issues, combo, strict=True)), round=at_round)
+                )
                 for combo in combos
             ],
             dtype=np.bool_,

@@ -13,7 +13,16 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal, Protocol, TypeVar
 
 from tabletop.engine.state import Proposal, Table
-from tabletop.exercise.conditions import Ending, Facts
+from tabletop.exercise.conditions import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Ending,
+    Facts,
+    Not,
+    RoundAtLeast,
+    RoundAtMost,
+)
 from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
 
 _Verdict = TypeVar("_Verdict", covariant=True)
@@ -75,6 +84,35 @@ def needed_signatures(exercise: Exercise, situation: Facts) -> frozenset[str]:
     return frozenset(
         [s.role for s in exercise.signatories if s.when is None or s.when.holds(situation)]
     )
+
+
+def signing_rounds(exercise: Exercise) -> list[int]:
+    """A round from each stretch of the schedule in which the rules sign alike.
+
+    Signing starts in round 1, and a signatory rule or outcome that asks the
+    round starts a new stretch where its answer changes: so these few rounds
+    stand for every round a package may be signed in.
+    """
+    rules = [s.when for s in exercise.signatories] + [o.when for o in exercise.outcomes]
+    bounds = (bound for rule in rules if rule is not None for bound in _round_bounds(rule))
+    return sorted({1} | {b for b in bounds if 1 < b <= exercise.schedule.rounds})
+
+
+def _round_bounds(condition: Condition) -> Iterator[int]:
+    """The rounds at which the condition's answer may change."""
+    match condition:
+        case RoundAtLeast():
+            yield condition.round_at_least
+        case RoundAtMost():
+            yield condition.round_at_most + 1
+        case AllOf():
+            for child in condition.all:
+                yield from _round_bounds(child)
+        case AnyOf():
+            for child in condition.any:
+                yield from _round_bounds(child)
+        case Not():
+            yield from _round_bounds(condition.not_)
 
 
 def signatories(exercise: Exercise, table: Table, package: dict[str, str]) -> tuple[str, ...]:
