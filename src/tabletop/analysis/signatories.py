@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tabletop.analysis.scoring import BoolArray, IntArray, Sheet
-from tabletop.exercise.conditions import AllOf, AnyOf, Condition, Facts, IssueIn, Not
+from tabletop.exercise.conditions import Condition, Facts, IssueIn, leaves
 from tabletop.exercise.model import Exercise
 
 
@@ -69,14 +69,4 @@ def requirements(exercise: Exercise, sheet: Sheet, at_round: int) -> list[Requir
 
 
 def _issues(condition: Condition) -> Iterator[str]:
-    match condition:
-        case AllOf():
-            for child in condition.all:
-                yield from _issues(child)
-        case AnyOf():
-            for child in condition.any:
-                yield from _issues(child)
-        case Not():
-            yield from _issues(condition.not_)
-        case IssueIn():
-            yield condition.issue
+    return (leaf.issue for leaf in leaves(condition) if isinstance(leaf, IssueIn))

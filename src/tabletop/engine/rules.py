@@ -14,14 +14,12 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from tabletop.engine.state import Proposal, Table
 from tabletop.exercise.conditions import (
-    AllOf,
-    AnyOf,
     Condition,
     Ending,
     Facts,
-    Not,
     RoundAtLeast,
     RoundAtMost,
+    leaves,
 )
 from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
 
@@ -100,19 +98,11 @@ def signing_rounds(exercise: Exercise) -> list[int]:
 
 def _round_bounds(condition: Condition) -> Iterator[int]:
     """The rounds at which the condition's answer may change."""
-    match condition:
-        case RoundAtLeast():
-            yield condition.round_at_least
-        case RoundAtMost():
-            yield condition.round_at_most + 1
-        case AllOf():
-            for child in condition.all:
-                yield from _round_bounds(child)
-        case AnyOf():
-            for child in condition.any:
-                yield from _round_bounds(child)
-        case Not():
-            yield from _round_bounds(condition.not_)
+    for leaf in leaves(condition):
+        if isinstance(leaf, RoundAtLeast):
+            yield leaf.round_at_least
+        elif isinstance(leaf, RoundAtMost):
+            yield leaf.round_at_most + 1
 
 
 def signatories(exercise: Exercise, table: Table, package: dict[str, str]) -> tuple[str, ...]:
