@@ -17,8 +17,8 @@ from typing import BinaryIO, Literal
 from pydantic import ValidationError
 
 from tabletop.collector import paused
-from tabletop.controls import escaped
 from tabletop.engine.events import Event
+from tabletop.exercise.wording import first_problem
 from tabletop.log.errors import LogError
 from tabletop.log.format import GENESIS, Header, chained, exercise_digest, unseal
 from tabletop.log.key import KEY_FILE, environment_key
@@ -199,7 +199,7 @@ class LogStream:
             try:
                 event = Event.from_json(body)
             except ValidationError as error:
-                problem = f"not a valid event: {_first(error)}"
+                problem = f"not a valid event: {first_problem(error)}"
                 self.problem = LogProblem(number, "corrupt", problem)
                 return
             if event.seq != seq + 1:
@@ -224,7 +224,7 @@ def _header(
     try:
         header = Header.model_validate_json(body)
     except ValidationError as error:
-        raise LogError(f"{path}:1: not a valid log header: {_first(error)}") from None
+        raise LogError(f"{path}:1: not a valid log header: {first_problem(error)}") from None
     key = _key(path, header, verify, insisted)
     if verify and chained(body, GENESIS.encode(), key) != digest:
         raise LogError(
@@ -254,13 +254,6 @@ def _key(path: Path, header: Header, verify: bool, insisted: bytes | None) -> by
             f"or the file named by {KEY_FILE})"
         )
     return key
-
-
-def _first(error: ValidationError) -> str:
-    """Where the first problem is, and what it is."""
-    first = error.errors()[0]
-    where = ".".join(str(p) for p in first["loc"])
-    return escaped(f"{where}: {first['msg']}", one_line=True)
 
 
 def _too_long(limit: int) -> str:
