@@ -29,9 +29,10 @@ from analysis import treaty
 from tabletop.analysis import debrief
 from tabletop.bots import STRATEGIES, run_headless
 from tabletop.exercise.model import Exercise
-from tabletop.exercise.synthetic import independent_exercise
+from tabletop.exercise.synthetic import independent_exercise, synthetic_exercise
 from tabletop.simulation import run_seed, seating
 
+SEEDS = 40
 MIXES = ("stock", "linear", "integrative")
 INDEPENDENT = (5, 6, 4, 3)
 """Roles, issues, options and seed of the generated exercise: 34 packages every role can
@@ -48,6 +49,10 @@ class Tally:
     nash_joint: int = 0
     product: float = 0.0
     """Sum over runs of the end's Nash product over the Nash package's."""
+
+    def add(self, other: Tally) -> None:
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
 
     def row(self) -> str:
         runs, deals = self.runs or 1, self.deals or 1
@@ -101,11 +106,22 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown mix {', '.join(unknown)}: 'stock' or one of {', '.join(STRATEGIES)}")
     roles, issues, options, seed = INDEPENDENT
-    cases = [
-        treaty(),
+    cases: list[tuple[str, list[Exercise], int]] = [
+        (treaty()[0], [treaty()[1]], args.runs),
         (
             f"independent {roles} roles × {issues} issues × {options}",
-            independent_exercise(roles, issues, options, seed=seed),
+            [independent_exercise(roles, issues, options, seed=seed)],
+            args.runs,
+        ),
+        (
+            f"{SEEDS} × independent 5 × 5 × 4",
+            [independent_exercise(5, 5, 4, seed=s) for s in range(1, SEEDS + 1)],
+            1,
+        ),
+        (
+            f"{SEEDS} × correlated 5 × 6 × 4",
+            [synthetic_exercise(5, 6, 4, seed=s) for s in range(1, SEEDS + 1)],
+            1,
         ),
     ]
     print(
@@ -113,9 +129,12 @@ def main() -> int:
         f"{'frontier':>8} {'Nash':>5} {'joint':>6} {'of N':>6} {'product':>8}"
     )
     start = time.process_time()
-    for name, exercise in cases:
+    for name, exercises, runs in cases:
         for mix in mixes:
-            print(f"{name:<36} {mix:<13} {measure(exercise, mix, args.runs, args.seed).row()}")
+            tally = Tally()
+            for exercise in exercises:
+                tally.add(measure(exercise, mix, runs, args.seed))
+            print(f"{name:<36} {mix:<13} {tally.row()}")
     print("deals, frontier, Nash: share of runs ending in a deal, on the frontier, on the Nash")
     print("package; joint: mean sum of scores of the deals; of N: that of the Nash package;")
     print("product: mean Nash product of the ends (0 without a deal) over the Nash package's")

@@ -27,9 +27,22 @@ RESOLUTION = 60
 def joint_interest(scale: Scale, proposals: Sequence[Proposal], me: str) -> Signals:
     """Per issue and option: the others' estimated interest in it, summed over them.
 
-    Each other delegation's counts are scaled to the same total, so a
-    talkative one weighs no more than a quiet one. Zero everywhere until
-    someone else has shown something.
+    Zero everywhere until someone else has shown something.
+    """
+    total = [[0] * len(o) for o in scale.options]
+    for estimate in interests(scale, proposals, me).values():
+        for into, row in zip(total, estimate, strict=True):
+            for n, points in enumerate(row):
+                into[n] += points
+    return tuple(map(tuple, total))
+
+
+def interests(scale: Scale, proposals: Sequence[Proposal], me: str) -> dict[str, Signals]:
+    """Per other delegation that has shown anything: its estimated interest in each option of
+    each issue, in its own units.
+
+    Each one's counts are scaled to the same total, about `RESOLUTION`, so a
+    talkative one weighs no more than a quiet one.
     """
     evidence: dict[str, list[list[int]]] = {}
     for proposal in proposals:
@@ -39,14 +52,13 @@ def joint_interest(scale: Scale, proposals: Sequence[Proposal], me: str) -> Sign
             counts = evidence.setdefault(role, [[0] * len(o) for o in scale.options])
             for row, issue, places in zip(counts, scale.issues, scale.positions, strict=True):
                 row[places[proposal.package[issue]]] += weight
-    total = [[0] * len(o) for o in scale.options]
-    for counts in evidence.values():
+    found: dict[str, Signals] = {}
+    for role, counts in evidence.items():
         spread = sum(max(row) - min(row) for row in counts) or 1
-        for into, row in zip(total, counts, strict=True):
-            low = min(row)
-            for n, count in enumerate(row):
-                into[n] += (count - low) * RESOLUTION // spread
-    return tuple(map(tuple, total))
+        found[role] = tuple(
+            tuple((count - min(row)) * RESOLUTION // spread for count in row) for row in counts
+        )
+    return found
 
 
 def _stances(proposal: Proposal) -> list[tuple[str, int]]:
