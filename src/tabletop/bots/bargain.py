@@ -52,11 +52,8 @@ class Estimate:
 
     def gains(self, package: Mapping[str, str]) -> dict[str, float]:
         """Each role's estimated gain over its reservation from a package."""
-        scale = self.scale
-        places = [p[package[i]] for i, p in zip(scale.issues, scale.positions, strict=True)]
         return {
-            role: sum(row[n] for row, n in zip(points, places, strict=True))
-            - self.reservations[role]
+            role: _worth(self.scale, points, package) - self.reservations[role]
             for role, points in self.points.items()
         }
 
@@ -107,16 +104,15 @@ def estimate(
     leaving out the delegations that have `left` it."""
     share = (reservation - scale.worst) / max(scale.best - scale.worst, 1)
     others = {r: e for r, e in interests(scale, proposals, me).items() if r not in left}
-    points: dict[str, Signals] = {me: scale.steps, **others}
-    reservations = {me: float(reservation - scale.worst)}
-    reservations.update({role: share * _range(found) for role, found in others.items()})
-    found = Estimate(scale, points, reservations)
-    # What a delegation backs is worth its reservation to it at least.
+    guessed = {role: share * _range(points) for role, points in others.items()}
+    # What a delegation backs is worth at least its reservation to it.
     for proposal in proposals:
-        for role, gain in found.gains(proposal.package).items():
-            if role != me and role in proposal.supporters and gain < 0:
-                reservations[role] += gain
-    return found
+        for role in proposal.supporters:
+            if role in guessed:
+                backed = _worth(scale, others[role], proposal.package)
+                guessed[role] = min(guessed[role], backed)
+    points: dict[str, Signals] = {me: scale.steps, **others}
+    return Estimate(scale, points, {me: float(reservation - scale.worst), **guessed})
 
 
 def nearest_nash(
@@ -137,6 +133,14 @@ def nearest_nash(
             break
         reference = best
     return best
+
+
+def _worth(scale: Scale, points: Signals, package: Mapping[str, str]) -> int:
+    """A role's points, in the scale's order, for a package."""
+    return sum(
+        row[places[package[issue]]]
+        for row, issue, places in zip(points, scale.issues, scale.positions, strict=True)
+    )
 
 
 def _range(points: Signals) -> int:

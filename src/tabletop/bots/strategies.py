@@ -116,6 +116,9 @@ class Integrative(TimeBased):
         return joint_interest(scale, view.proposals, view.role.id)
 
 
+NASH_HOLD = 0.05
+"""Until the last round, the share of its range above its BATNA a Nash-seeking bot keeps: a
+package that leaves any role no gain has a product of nothing, so it holds out for a little."""
 NEAR_GOAL = 0.5
 """How far below its goal's estimated log product of gains a proposal it backs may come:
 nothing at first, this much a round before the deadline; from then on, anything it can
@@ -134,7 +137,13 @@ class NashSeeking(TimeBased):
     """
 
     def __init__(self, style: Style | None = None) -> None:
-        super().__init__(LINEAR, style=style)
+        super().__init__(LINEAR, hold=NASH_HOLD, style=style)
+
+    def aspiration(self, view: RoleView, scale: Scale) -> float:
+        # In the last round anything acceptable will do: no deal is worth less to everyone.
+        if view.round >= view.rounds:
+            return view.reservation
+        return super().aspiration(view, scale)
 
     def _negotiate(self, view: RoleView, rng: Draws) -> Act:
         me = view.role.id
