@@ -33,7 +33,7 @@ from tabletop.exercise.synthetic import independent_exercise, synthetic_exercise
 from tabletop.simulation import run_seed, seating
 
 SEEDS = 40
-MIXES = ("stock", "linear", "integrative")
+MIXES = ("stock", "linear", "integrative", "nash")
 INDEPENDENT = (5, 6, 4, 3)
 """Roles, issues, options and seed of the generated exercise: 34 packages every role can
 accept, one Nash package."""
