@@ -121,8 +121,8 @@ NASH_HOLD = 0.05
 package that leaves any role no gain has a product of nothing, so it holds out for a little."""
 NEAR_GOAL = 0.5
 """How far below its goal's estimated log product of gains a proposal it backs may come:
-nothing at first, this much a round before the deadline; from then on, anything it can
-back, as no deal is worth less to everyone."""
+nothing in the first round, up to this much as the deadline nears; from the next to last
+round on, anything it can back, lest the table close on nothing."""
 
 
 class NashSeeking(TimeBased):
@@ -140,7 +140,7 @@ class NashSeeking(TimeBased):
         super().__init__(LINEAR, hold=NASH_HOLD, style=style)
 
     def aspiration(self, view: RoleView, scale: Scale) -> float:
-        # In the last round anything acceptable will do: no deal is worth less to everyone.
+        # In the last round anything acceptable will do: failing to agree gains nobody anything.
         if view.round >= view.rounds:
             return view.reservation
         return super().aspiration(view, scale)
