@@ -89,7 +89,7 @@ class Driver:
         """Take charge once the console is on screen."""
         if self.time_up is not None:
             self.app.set_interval(1, self.tick_clock)
-            self.time_up.start()
+            self.app.call_after_refresh(self.time_up.start)
         self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
         if notice:
             self.app.notify(notice, title="Log repaired", severity="warning", timeout=12)
