@@ -23,7 +23,7 @@ from tabletop.tui.screens.setup import SetupScreen
 from tabletop.tui.screens.start import StartScreen
 from tests.tui.helpers import pass_time, run_out, screen_text, until
 
-SIZE = (120, 30)
+SIZE = (80, 24)
 
 
 def festival_on_the_clock(exercise: Exercise, log: Path) -> TabletopApp:
