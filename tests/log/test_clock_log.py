@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.cli import main
 from tabletop.engine.acts import Advance, ExtendTime, Pass, Start, StartClock, Statement, StopClock
 from tabletop.engine.clock import time_left
 from tabletop.log import RecordedSession
 from tests.log.forge import Line, forge
+from tests.log.test_forgery import verify
 from tests.log.test_log import EXERCISE, SCRIPT, SEATS, write_session
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
@@ -31,13 +31,6 @@ def clocked_log(path: Path) -> Path:
     recorded.apply(StopClock(), at(80))
     recorded.close()
     return path
-
-
-def verify(log: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["log", "verify", str(log)])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out + captured.err
 
 
 def test_a_log_with_clock_events_verifies(

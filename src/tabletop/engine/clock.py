@@ -32,25 +32,6 @@ if TYPE_CHECKING:
 CLOCK_KINDS = frozenset({"time_extended", "clock_stopped", "clock_started"})
 """Events that only set the turn clock."""
 
-NEW_TURN_KINDS = frozenset(
-    {
-        "advanced",
-        "round_started",
-        "proposed",
-        "supported",
-        "withdrawn",
-        "rejected",
-        "stated",
-        "passed",
-        "skipped",
-        "ratification_opened",
-        "signed",
-        "declined",
-    }
-)
-"""Events after which another turn is under way (a walk-out, when the walker had the turn)."""
-
-
 @dataclass(frozen=True, slots=True)
 class TurnTime:
     """What was left on the turn's clock at `at`, and whether it ran on from there."""

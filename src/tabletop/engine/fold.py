@@ -10,13 +10,25 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tabletop.engine import phases
-from tabletop.engine.clock import CLOCK_KINDS, NEW_TURN_KINDS, TurnTime, time_left
+from tabletop.engine.clock import CLOCK_KINDS, TurnTime, time_left
 from tabletop.engine.events import Event
 from tabletop.engine.state import Conclusion, Proposal, Ratification, Rejection, Table
 from tabletop.exercise.model import Exercise, ValuationEffect
 
 TURN_KINDS = frozenset({"proposed", "supported", "withdrawn", "rejected", "stated", "passed"})
 """Events that use up the actor's turn (a message or a walk-out does not)."""
+NEW_TURN_KINDS = TURN_KINDS | {
+    "skipped",
+    "advanced",
+    "round_started",
+    "ratification_opened",
+    "signed",
+    "declined",
+}
+"""Events after which another turn is under way, whose clock starts then (`engine.clock`).
+
+A walk-out is one too when the delegation walking out had the turn.
+"""
 
 
 def fold(exercise: Exercise, table: Table, event: Event) -> None:
