@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tabletop.engine import IllegalAct, Session
+from tabletop.engine import IllegalAct, Session, role_view
 from tabletop.engine.acts import (
     Advance,
+    Annotate,
     ExtendTime,
     Pass,
     Pause,
@@ -145,3 +146,14 @@ def test_replaying_the_events_gives_the_same_clock(tiny: Exercise) -> None:
     again = Session(session.exercise, 1, session.events)
     assert again.table.clock == session.table.clock
     assert left(again, 1_000) == left(session, 1_000) == pytest.approx(9.5)
+
+
+def test_every_delegation_sees_the_clock_and_nothing_more_of_control(tiny: Exercise) -> None:
+    session = clocked(tiny)
+    session.apply(Annotate(text="Town is stalling"), at(1))
+    session.apply(ExtendTime(seconds=30), at(70))
+    session.apply(StopClock(), at(75))
+    for role in ("town", "fest"):
+        seen = [e.kind for e in role_view(session, role).events]
+        assert seen[-2:] == ["time_extended", "clock_stopped"]
+        assert "annotated" not in seen

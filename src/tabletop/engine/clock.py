@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 CLOCK_KINDS = frozenset({"time_extended", "clock_stopped", "clock_started"})
 """Events that only set the turn clock."""
 
+
 @dataclass(frozen=True, slots=True)
 class TurnTime:
     """What was left on the turn's clock at `at`, and whether it ran on from there."""

@@ -103,9 +103,8 @@ class Headless:
                 await self._wait(stop)
             if stop.is_set():
                 if self.session.refusal(StopClock()) is None:
-                    with suppress(
-                        IllegalAct, OSError
-                    ):  # unwritten, a resume counts to the last event
+                    # Unwritten, it is no loss: a resume counts the clock to the last event.
+                    with suppress(IllegalAct, OSError):
                         self.apply(StopClock())
                 self.console("stopped: the session is in its log; `tabletop host --resume`")
                 await self.host.close()
@@ -117,10 +116,17 @@ class Headless:
                 loop.remove_signal_handler(signum)
 
     def _control(self) -> None:
-        """What Control does at the start: a resumed turn's clock, the briefing, the talks."""
-        for act in (StartClock(), Start(), Advance()):
-            if self.session.refusal(act) is None:
+        """What Control does at the start: open the briefing, then the talks.
+
+        A resumed session carries on where it stood: the turn under way with
+        the time it had left, and opening statements not cut short.
+        """
+        session = self.session
+        for act in (StartClock(), Start()):
+            if session.refusal(act) is None:
                 self.apply(act)
+        if session.table.phase == "briefing":
+            self.apply(Advance())
         self._follow()
         self.host.publish()
 
