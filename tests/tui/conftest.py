@@ -15,6 +15,7 @@ from tabletop.engine import session
 from tabletop.exercise.loader import load
 from tabletop.exercise.model import Exercise
 from tabletop.log import format as log_format
+from tabletop.tui import live
 from tests.conftest import tiny_exercise_data
 
 
@@ -47,13 +48,14 @@ class _StoppedClock(datetime):
 
 @pytest.fixture
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every logged time (the header's start, each event's) reads one moment.
+    """Every logged time (the header's start, each event's, the turn clock's) reads one moment.
 
     The outcome screen prints the log's last hash as a receipt; the hash
     covers those times, so a snapshot of it needs a clock that stands still.
     """
     monkeypatch.setattr(session, "datetime", _StoppedClock)
     monkeypatch.setattr(log_format, "datetime", _StoppedClock)
+    monkeypatch.setattr(live, "datetime", _StoppedClock)
 
 
 @pytest.fixture(scope="session")

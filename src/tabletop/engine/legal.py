@@ -21,11 +21,14 @@ from tabletop.engine.acts import (
     Annotate,
     End,
     ExtendRounds,
+    ExtendTime,
     FireInject,
     Pause,
     Resume,
     SkipTurn,
     Start,
+    StartClock,
+    StopClock,
 )
 from tabletop.engine.checks import refusal
 from tabletop.engine.state import Table
@@ -143,6 +146,9 @@ def _control(exercise: Exercise, table: Table) -> LegalActs:
         "pause": Pause(),
         "resume": Resume(),
         "extend": ExtendRounds(),
+        "more_time": ExtendTime(seconds=1),
+        "stop_clock": StopClock(),
+        "start_clock": StartClock(),
         "skip": SkipTurn(),
         "annotate": Annotate(text="."),
         "end": End(),

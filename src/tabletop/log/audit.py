@@ -211,6 +211,12 @@ def _control_act(event: Event, table: Table) -> Act | None:
             act = acts.Resume()
         case "extended":
             act = acts.ExtendRounds(rounds=payload["rounds"] - table.rounds)
+        case "time_extended":
+            act = acts.ExtendTime(seconds=payload["seconds"])
+        case "clock_stopped":
+            act = acts.StopClock()
+        case "clock_started":
+            act = acts.StartClock()
         case "skipped":
             act = acts.SkipTurn()
         case "annotated":

@@ -137,7 +137,14 @@ class TabletopApp(LiteralApp[None]):
         from tabletop.tui.live import create
 
         try:
-            live = create(message.path, message.exercise, message.seed, message.seats)
+            live = create(
+                message.path,
+                message.exercise,
+                message.seed,
+                message.seats,
+                rounds=message.rounds,
+                seconds_per_turn=message.seconds_per_turn,
+            )
         except LogError as error:
             self.notify(str(error), title="Cannot start", severity="error", timeout=10)
             return
