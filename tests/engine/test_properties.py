@@ -154,6 +154,12 @@ def _crowd() -> Exercise:
 
 
 CROWD = _crowd()
+_REASON_ORDER = (
+    *("statement", "pass", "walk_out", "sign", "decline", "propose"),
+    *("amend", "support", "withdraw", "reject", "message"),
+    *("start", "advance", "pause", "resume", "extend", "skip", "annotate", "end", "abort"),
+    "inject",
+)
 """Delegations may walk out and the talks go on."""
 
 
@@ -170,7 +176,10 @@ def test_the_legal_acts_a_session_keeps_are_those_worked_out_afresh(
     actors = [*CROWD.role_ids, "control"]
     for act in acts:
         for actor in actors:
-            assert session.legal_acts(actor) == legal_acts(CROWD, session.table, actor)
+            kept = session.legal_acts(actor)
+            assert kept == legal_acts(CROWD, session.table, actor)
+            # The reasons in the kinds' own order, as a seat is sent them.
+            assert list(kept.reasons) == [kind for kind in _REASON_ORDER if kind in kept.reasons]
         try:
             session.apply(act, MOMENT)
         except IllegalAct:
