@@ -245,18 +245,14 @@ class Negotiator(ABC):
         if slipped:
             return Withdraw(actor=me, proposal=min(slipped, key=lambda p: score[p.id]).id)
 
-        unacceptable = [
-            p
-            for p in live
-            if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
-        ]
         # What is far below what we hold out for now is worth saying no to: a hard
-        # bargainer, holding out longer, objects to more.
-        objection = floor - FAR_BELOW * (scale.best - scale.worst)
-        far = [p for p in live if p.id in legal.reject and score[p.id] < objection]
-        # Offering every turn, a bot counters rather than rejects, as in NegMAS.
-        if far and not self.style.offer_every_turn and rng.random() < self.reject_chance:
-            return _reject(view, min(far, key=lambda p: score[p.id]), rng)
+        # bargainer, holding out longer, objects to more. Offering every turn, a bot
+        # counters rather than rejects, as in NegMAS.
+        if not self.style.offer_every_turn:
+            objection = floor - FAR_BELOW * (scale.best - scale.worst)
+            far = [p for p in live if p.id in legal.reject and score[p.id] < objection]
+            if far and rng.random() < self.reject_chance:
+                return _reject(view, min(far, key=lambda p: score[p.id]), rng)
 
         if "propose" in legal:
             plan = self.plan(view, scale, live)
@@ -268,6 +264,11 @@ class Negotiator(ABC):
                 fresh = next((o for o in offers if all(p.package != o for p in live)), None)
                 if fresh is not None:
                     return _put(view, fresh, live)
+        unacceptable = [
+            p
+            for p in live
+            if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
+        ]
         if unacceptable:
             # With nothing better to do, tell the table what will never do.
             return _reject(view, min(unacceptable, key=lambda p: score[p.id]), rng)
