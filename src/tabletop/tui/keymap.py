@@ -170,7 +170,7 @@ OUTCOME: list[BindingType] = [
 
 CLOCK: list[BindingType] = [
     Binding("k", "skip", "Skip turn", tooltip="The delegation's turn passes", id="clock.skip"),
-    Binding("m", "extend", "More time", tooltip="Restart the turn clock", id="clock.extend"),
+    Binding("m", "extend", "More time", tooltip="A turn's time more", id="clock.extend"),
 ]
 
 REPLAY: list[BindingType] = [
