@@ -81,18 +81,18 @@ def moment(cursor: ReplayCursor, viewer: str) -> Moment:
 
 
 def status(cursor: ReplayCursor, state: SessionState, viewer: str) -> Text:
-    """The status line: where the cursor is, whose turn, as whom; how far the check has got."""
+    """The status line: where the cursor is (of how many checked so far), whose turn, as whom."""
     exercise = cursor.session.exercise
     text = Text()
     text.append(" REPLAY ", style="bold reverse")
     text.append(f" event {cursor.position:,}/{cursor.total:,}", style="bold")
+    if not cursor.source.done:
+        text.append(" checked so far", style="italic")
     text.append(f" · round {state.round}/{state.rounds} · {PHASE_WORDS[state.phase]}")
     if state.turn is not None:
         text.append(f" · {actor_name(exercise, state.turn)} to act")
     text.append(" · as ")
     text.append("Control" if viewer == CONTROL else actor_name(exercise, viewer), style="bold")
-    if not cursor.source.done:
-        text.append(f" · checking the log: {cursor.total:,} events so far", style="italic")
     return text
 
 
