@@ -158,7 +158,11 @@ class ReplayScreen(Screen[None]):
             self._ticker.stop()
 
     def show(self) -> None:
-        """Set the picture at the cursor on every widget."""
+        """Set the picture at the cursor on the status lines and the open tab's widgets.
+
+        A hidden tab's widgets are set when it is opened: at every step, a
+        scoreboard, two timelines and a chart no one sees would cost a frame.
+        """
         try:
             now = moment(self.cursor, self.viewer)
         except LogError as error:
@@ -166,18 +170,29 @@ class ReplayScreen(Screen[None]):
             return
         self.query_one("#replay-status", StatusBar).summary = now.status
         self.query_one("#replay-event", Static).update(now.current)
-        self.query_one(ProposalsTable).picture = now.table
-        self.query_one("#replay-timeline", Timeline).events = now.events
-        self.query_one(News).notices = now.notices
-        self.query_one(ScoreChart).data = now.chart
-        if self.viewer == CONTROL:
-            # Papers change only when an inject does; rendering Markdown costs a frame.
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is None:
+            return
+        for table in pane.query(ProposalsTable):
+            table.picture = now.table
+        for timeline in pane.query("#replay-timeline").results(Timeline):
+            timeline.events = now.events
+        for news in pane.query(News):
+            news.notices = now.notices
+        for chart in pane.query(ScoreChart):
+            chart.data = now.chart
+        for messages in pane.query("#replay-messages").results(Timeline):
+            messages.events = now.messages
+        for briefing in pane.query(Briefing):
+            briefing.view = now.view
+        # Papers change only when an inject does; rendering Markdown costs a frame.
+        for papers in pane.query("#replay-papers-text").results(Static):
             if now.papers != self._papers:
                 self._papers = now.papers
-                self.query_one("#replay-papers-text", Static).update(Markdown(now.papers))
-        else:
-            self.query_one(Briefing).view = now.view
-            self.query_one("#replay-messages", Timeline).events = now.messages
+                papers.update(Markdown(now.papers))
+
+    def on_tabbed_content_tab_activated(self) -> None:
+        self.show()
 
     # Moving ------------------------------------------------------------------
 
