@@ -82,6 +82,11 @@ class ReplayLog:
         self._tail: list[Event] = []
         self._blocks: OrderedDict[int, Sequence[Event]] = OrderedDict()
         self._lock = threading.Lock()
+        self._stopped = False
+
+    def stop(self) -> None:
+        """Have a `read` under way stop at its next checkpoint, the log left unfinished."""
+        self._stopped = True
 
     # The pass ------------------------------------------------------------------
 
@@ -97,6 +102,8 @@ class ReplayLog:
             for event in checked:
                 self._take(event, sampler)
                 if event.seq % self.every == 0:
+                    if self._stopped:
+                        return
                     with self._lock:
                         self._tables.append(sampler.table.copy())
                         self._starts.append((stream.good_bytes, stream.last_hash))

@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from tabletop import collector
 from tabletop.engine import SessionState
 from tabletop.exercise.model import CONTROL
 from tabletop.log import LogError, RecordedSession
@@ -129,13 +130,21 @@ class ReplayScreen(Screen[None]):
             self._ticker = self.set_interval(0.5, self._checking)
             self.run_worker(self._read, thread=True, exit_on_error=False)
 
+    def on_unmount(self) -> None:
+        # A thread cannot be cancelled: the pass is asked to stop, or it would
+        # go on checking a log no one is looking at.
+        self.source.stop()
+        if self.source.done:
+            collector.let_go()
+
     def _read(self) -> None:
         try:
             self.source.read()
         except LogError as error:
             self.app.call_from_thread(self._unreadable, str(error))
             return
-        self.app.call_from_thread(self._checked)
+        if self.source.done:  # not stopped: the screen is still there
+            self.app.call_from_thread(self._checked)
 
     def _checking(self) -> None:
         self.query_one("#replay-status", StatusBar).summary = status(
@@ -147,6 +156,8 @@ class ReplayScreen(Screen[None]):
         if self.source.problem is not None:
             self.mount(self._damage(), before="#replay-tabs")
         self.show()
+        # Checkpoints and indexes live as long as the screen: why is `collector`'s to say.
+        collector.keep_alive()
 
     def _unreadable(self, reason: str) -> None:
         self._stop_ticker()
