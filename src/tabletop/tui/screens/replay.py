@@ -184,23 +184,24 @@ class ReplayScreen(Screen[None]):
         pane = self.query_one(TabbedContent).active_pane
         if pane is None:
             return
-        for table in pane.query(ProposalsTable):
-            table.picture = now.table
-        for timeline in pane.query("#replay-timeline").results(Timeline):
-            timeline.events = now.events
-        for news in pane.query(News):
-            news.notices = now.notices
-        for chart in pane.query(ScoreChart):
-            chart.data = now.chart
-        for messages in pane.query("#replay-messages").results(Timeline):
-            messages.events = now.messages
-        for briefing in pane.query(Briefing):
-            briefing.view = now.view
-        # Papers change only when an inject does; rendering Markdown costs a frame.
-        for papers in pane.query("#replay-papers-text").results(Static):
-            if now.papers != self._papers:
-                self._papers = now.papers
-                papers.update(Markdown(now.papers))
+        for widget in pane.query("*"):
+            match widget:
+                case ProposalsTable():
+                    widget.picture = now.table
+                case Timeline(id="replay-messages"):
+                    widget.events = now.messages
+                case Timeline():
+                    widget.events = now.events
+                case News():
+                    widget.notices = now.notices
+                case ScoreChart():
+                    widget.data = now.chart
+                case Briefing():
+                    widget.view = now.view
+                case Static(id="replay-papers-text") if now.papers != self._papers:
+                    # Papers change only when an inject does; rendering Markdown costs a frame.
+                    self._papers = now.papers
+                    widget.update(Markdown(now.papers))
 
     def on_tabbed_content_tab_activated(self) -> None:
         self.show()
