@@ -247,3 +247,13 @@ def test_a_block_changed_on_disk_after_the_check_is_refused(played: Path, tmp_pa
         log.event(8)
     assert first == log.event(3)  # read before the change, and kept
     assert log.event(log.count) is not None  # the last block is held, never read again
+
+
+def test_a_pass_asked_to_stop_stops_at_its_next_checkpoint(played: Path) -> None:
+    log = ReplayLog(played, every=10)
+    log.stop()
+    log.read()
+    assert (log.count, log.done, log.problem) == (10, False, None)
+    cursor = ReplayCursor(log)
+    cursor.move_to(50)
+    assert cursor.position == 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from tabletop.engine.acts import (
 )
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import RecordedSession, Seat, read_log
+from tabletop.log.replay_log import ReplayLog
 from tabletop.tui.describe import event_text
 from tabletop.tui.moment import moment
 from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
@@ -341,3 +343,29 @@ async def test_a_delegations_replay_tabs_have_its_live_screens_numbers(log: Path
         await pilot.press("3")
         await pilot.pause()
         assert any("No tab 3" in n.message for n in app._notifications)
+
+
+async def test_the_screen_opens_before_the_log_is_checked(
+    log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing unchecked is shown: until the pass is done the cursor stays within it."""
+    gate = threading.Event()
+    read = ReplayLog.read
+
+    def held(self: ReplayLog) -> None:
+        gate.wait(10)
+        read(self)
+
+    monkeypatch.setattr(ReplayLog, "read", held)
+    app = ReplayApp(ReplayScreen.open(log))
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        assert "event 0/0 checked so far" in str(screen.query_one("#replay-status").render())
+        await pilot.press("right", "end")
+        assert screen.cursor.position == 0
+        gate.set()
+        await checked(pilot)
+        assert "checked so far" not in str(screen.query_one("#replay-status").render())
+        await pilot.press("end")
+        assert screen.cursor.position == screen.cursor.total == len(read_log(log).events)

@@ -101,14 +101,15 @@ class ReplayLog:
             checked = TrustedEvents(stream, stream, keep_events=False)
             for event in checked:
                 self._take(event, sampler)
-                if event.seq % self.every == 0:
-                    if self._stopped:
-                        return
+                checkpoint = event.seq % self.every == 0
+                if checkpoint:
                     with self._lock:
                         self._tables.append(sampler.table.copy())
                         self._starts.append((stream.good_bytes, stream.last_hash))
                         self._tail = []
                 self.count = event.seq
+                if checkpoint and self._stopped:
+                    return
         self.problem, self.receipt = checked.problem, checked.receipt
         self.done = True
 
