@@ -71,11 +71,11 @@ class ReplayLog:
         self.round_starts: list[tuple[int, int]] = []
         """(round, position just after it began), in order."""
         self.injects: list[Event] = []
-        self._seen = {role: array("L") for role in self.roles}
-        self._messages = {role: array("L") for role in self.roles}
-        self._scores = {role: array("l") for role in self.roles}
-        self._rounds = array("L")
-        self._leaders = array("l")
+        self._seen = {role: array("I") for role in self.roles}
+        self._messages = {role: array("I") for role in self.roles}
+        self._scores = {role: array("i") for role in self.roles}
+        self._rounds = array("I")
+        self._leaders = array("i")
         self._tables: list[Table] = [Table(exercise)]
         self._starts: list[tuple[int, str]] = []
         """Each block's offset in the file and the hash its first line chains from."""

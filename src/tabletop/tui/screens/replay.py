@@ -35,7 +35,7 @@ from tabletop.log.replay_log import ReplayLog
 from tabletop.log.trust import breach_notice
 from tabletop.tui import keymap
 from tabletop.tui.literal import LiteralApp, literal
-from tabletop.tui.moment import moment, status
+from tabletop.tui.moment import Moment, moment, status
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.replay_prompt import ReplayPrompt
 from tabletop.tui.widgets.briefing import Briefing
@@ -70,6 +70,7 @@ class ReplayScreen(Screen[None]):
         self.viewer = viewer
         self._papers = ""
         self._ticker: Timer | None = None
+        self._now: tuple[tuple[int, int, bool, str], Moment] | None = None
 
     @classmethod
     def open(cls, path: Path) -> ReplayScreen:
@@ -174,11 +175,15 @@ class ReplayScreen(Screen[None]):
         A hidden tab's widgets are set when it is opened: at every step, a
         scoreboard, two timelines and a chart no one sees would cost a frame.
         """
-        try:
-            now = moment(self.cursor, self.viewer)
-        except LogError as error:
-            self.notify(str(error), title="Cannot read the log", severity="error", timeout=12)
-            return
+        # Opening a tab leaves the moment as it was: it is worked out again only when it moved.
+        at = (self.cursor.position, self.cursor.total, self.source.done, self.viewer)
+        if self._now is None or self._now[0] != at:
+            try:
+                self._now = (at, moment(self.cursor, self.viewer))
+            except LogError as error:
+                self.notify(str(error), title="Cannot read the log", severity="error", timeout=12)
+                return
+        now = self._now[1]
         self.query_one("#replay-status", StatusBar).summary = now.status
         self.query_one("#replay-event", Static).update(now.current)
         pane = self.query_one(TabbedContent).active_pane
