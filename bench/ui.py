@@ -15,6 +15,10 @@ The Timeline is timed on Control's console of a resumed 100,000-event log
 (bench/replay.py's long session): the app's start until the session's first
 screen (the log already read), the key that shows the Timeline until its
 first frame, then Page and arrow keys while scrolling through it.
+The replay viewer is timed on a log as long (or the one `--replay-log` names;
+`--replay-only` times nothing else): from reading its header until its screen
+is up, until the whole log is checked, a few steps while it is checked, then
+each kind of key (steps, a round, Home and End, tabs, view as) to its frame.
 Targets: start-up under 0.6 s, a key press to the updated screen under 50 ms.
 """
 
