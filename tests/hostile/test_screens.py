@@ -171,6 +171,7 @@ async def test_a_whole_session_shows_the_exercise_as_text(
         # The replay of the session, as Control and through the viewer chooser.
         app.open_replay(log)
         await until(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        await app.workers.wait_for_complete()
         await pilot.press("end", "2")
         shows(app, RAIN)
         await pilot.press("v")

@@ -159,6 +159,21 @@ class LogStream:
         self.receipt_at: int | None = 0 if self._last == self._mark else None
         self.good_bytes = len(first)
         self.problem: LogProblem | None = None
+        self._seq = 0
+        """The last event read: the next line must hold the one after it."""
+
+    @classmethod
+    def resumed(
+        cls, path: Path, file: BinaryIO, header: Header, key: bytes | None, seq: int, last: str
+    ) -> LogStream:
+        """The events after event `seq` of a log already read, from a `file` placed just
+        past that event's line (hashed `last`): a stretch read again is checked again."""
+        stream = cls.__new__(cls)
+        stream.path, stream._file, stream._verify = path, file, True
+        stream.header, stream._last, stream.key = header, last.encode("ascii"), key
+        stream._mark, stream.receipt_at = None, None
+        stream.good_bytes, stream.problem, stream._seq = file.tell(), None, seq
+        return stream
 
     @property
     def last_hash(self) -> str:
@@ -169,8 +184,8 @@ class LogStream:
     def __iter__(self) -> Iterator[Event]:
         file, verify, key, mark = self._file, self._verify, self.key, self._mark
         last = self._last
-        seq = 0
-        number = 1
+        seq = self._seq
+        number = seq + 1
         # The checks of a line are spelled out here rather than called: at a hundred
         # thousand lines, a call per line is a noticeable share of a replay.
         # Every line taken is an event or the end of the reading: `islice` of n
