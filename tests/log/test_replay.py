@@ -257,3 +257,20 @@ def test_a_pass_asked_to_stop_stops_at_its_next_checkpoint(played: Path) -> None
     cursor = ReplayCursor(log)
     cursor.move_to(50)
     assert cursor.position == 10
+
+
+def test_a_pass_that_cannot_read_on_says_so_on_the_status_line(
+    played: Path, tmp_path: Path
+) -> None:
+    from tabletop.tui.moment import status
+
+    path = tmp_path / "copy.jsonl"
+    path.write_bytes(played.read_bytes())
+    log = ReplayLog(path)
+    _rewrite(path, 0, {"seed": 99})  # another session's header, once the screen is open
+    with pytest.raises(LogError, match="replaced while it was being opened"):
+        log.read()
+    assert log.halted and not log.done
+    cursor = ReplayCursor(log)
+    line = status(cursor, cursor.session.state, "town").plain
+    assert "the rest could not be read" in line and "so far" not in line

@@ -62,6 +62,8 @@ class ReplayLog:
         self.count = 0
         """Events checked so far: every position up to it can be shown."""
         self.done = False
+        self.halted = False
+        """The pass ended on a LogError: what is past `count` could not be read."""
         self.problem: LogProblem | None = None
         """Where the log stops being trustworthy, once `done`."""
         self.receipt: str | None = None
@@ -92,6 +94,13 @@ class ReplayLog:
 
     def read(self) -> None:
         """Read, check and index the whole log; raises LogError if it cannot be read."""
+        try:
+            self._read()
+        except LogError:
+            self.halted = True
+            raise
+
+    def _read(self) -> None:
         exercise = self.header.session_exercise
         with open_log(self.path, key=self._key) as stream, paused():
             if stream.header != self.header:

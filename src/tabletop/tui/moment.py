@@ -86,7 +86,9 @@ def status(cursor: ReplayCursor, state: SessionState, viewer: str) -> Text:
     text = Text()
     text.append(" REPLAY ", style="bold reverse")
     text.append(f" event {cursor.position:,}/{cursor.total:,}", style="bold")
-    if not cursor.source.done:
+    if cursor.source.halted:
+        text.append(" checked; the rest could not be read", style="italic")
+    elif not cursor.source.done:
         text.append(" checked so far", style="italic")
     text.append(f" · round {state.round}/{state.rounds} · {PHASE_WORDS[state.phase]}")
     if state.turn is not None:

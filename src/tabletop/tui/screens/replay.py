@@ -70,7 +70,7 @@ class ReplayScreen(Screen[None]):
         self.viewer = viewer
         self._papers = ""
         self._ticker: Timer | None = None
-        self._now: tuple[tuple[int, int, bool, str], Moment] | None = None
+        self._now: tuple[tuple[int, int, bool, bool, str], Moment] | None = None
 
     @classmethod
     def open(cls, path: Path) -> ReplayScreen:
@@ -176,7 +176,8 @@ class ReplayScreen(Screen[None]):
         scoreboard, two timelines and a chart no one sees would cost a frame.
         """
         # Opening a tab leaves the moment as it was: it is worked out again only when it moved.
-        at = (self.cursor.position, self.cursor.total, self.source.done, self.viewer)
+        source = self.source
+        at = (self.cursor.position, self.cursor.total, source.done, source.halted, self.viewer)
         if self._now is None or self._now[0] != at:
             try:
                 self._now = (at, moment(self.cursor, self.viewer))
