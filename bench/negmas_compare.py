@@ -97,7 +97,7 @@ def main() -> int:
     parser.add_argument(
         "--offer-every-turn",
         action="store_true",
-        help="tabletop's bots make an offer whenever they back nothing, as NegMAS's do",
+        help="tabletop's bots keep an offer standing, as NegMAS's offer every step",
     )
     parser.add_argument("--profile", action="store_true", help="show where tabletop's time goes")
     args = parser.parse_args()

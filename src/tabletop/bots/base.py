@@ -107,9 +107,11 @@ class Style:
 
     search: Search = field(default_factory=Search)
     offer_every_turn: bool = False
-    """Make an offer (propose or amend) whenever it backs nothing, as NegMAS's negotiators
-    do, rather than only when its search finds a package not yet on the table: failing
-    that, it offers the next package it would take, down to its reservation."""
+    """Keep an offer standing, as NegMAS's negotiators offer every step: whenever it backs
+    nothing that meets its aspiration, make one (propose or amend), rather than only when
+    its search finds a package not yet on the table; failing that, it offers the next
+    package it would take, down to its reservation. Backing one that meets it, it lets it
+    stand: amending it for one no better would only swap the two back and forth."""
 
 
 class Negotiator(ABC):
@@ -259,7 +261,7 @@ class Negotiator(ABC):
             package = plan.most_acceptable(floor)
             if package is not None and all(p.package != package for p in live):
                 return _put(view, package, live)
-            if self.style.offer_every_turn:
+            if self.style.offer_every_turn and not _holding(live, score, floor, me):
                 offers = plan.offers(floor, view.reservation)
                 fresh = next((o for o in offers if all(p.package != o for p in live)), None)
                 if fresh is not None:
@@ -278,6 +280,12 @@ class Negotiator(ABC):
 def _hopeless(live: list[Proposal], score: dict[int, int], floor: int, me: str) -> bool:
     """Whether no live proposal that anyone else backs is `acceptable` at our floor."""
     return not any(acceptable(score[p.id], floor) and set(p.supporters) - {me} for p in live)
+
+
+def _holding(live: list[Proposal], score: dict[int, int], floor: int, me: str) -> bool:
+    """Whether we back a live proposal that meets our floor: an offer standing, as good as any
+    other we could make now, so there is nothing to counter with."""
+    return any(me in p.supporters and score[p.id] >= floor for p in live)
 
 
 def _reject(view: RoleView, proposal: Proposal, rng: Draws) -> Act:
