@@ -1,4 +1,4 @@
-"""Time and memory of `analyze` and the report's `debrief`; how often bots reach the frontier.
+"""Time and memory of `analyze` and the report's `debrief` (bots' deals: bench/agreement.py).
 
 Run as `.venv/bin/python bench/analysis.py`. Time is CPU time of this
 process, the best and median of a few runs without tracing; peak memory is
@@ -22,12 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tabletop.analysis import analyze, debrief
-from tabletop.bots import run_headless
 from tabletop.exercise.loader import ExerciseError, load
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.synthetic import independent_exercise as independent
 from tabletop.exercise.synthetic import synthetic_exercise
-from tabletop.simulation import run_seed, seating
 
 TREATY = Path(__file__).resolve().parent.parent / "exercises" / "treaty-for-security.yaml"
 RUNS = 3
@@ -90,49 +88,7 @@ def main() -> int:
         )
         print(f"{name:<40} {exercise.package_count:>10,} {'':>8} {median:>8.3f} {best:>7.3f}")
     print("peak MiB: tracemalloc peak of one run (Python objects and numpy buffers)")
-    print()
-    bots()
     return 0
-
-
-def bots(runs: int = 200) -> None:
-    """How often all-bot sessions reach the frontier and the Nash package.
-
-    The sessions of `tabletop simulate EXERCISE --runs 200 --seed 0`, with
-    every role given the strategy named (or, for "stock", the classic four
-    dealt out in turn as `simulate` does), each deal measured by `debrief`
-    against the sheet in force at its end.
-    """
-    cases = [treaty(), ("independent 5 roles × 6 issues × 4", independent(5, 6, 4, seed=3))]
-    print(
-        f"{'bots, ' + str(runs) + ' runs':<40} {'strategy':<12} {'deals':>6} {'frontier':>8} "
-        f"{'Nash':>5} {'joint':>6} {'Nash joint':>10}"
-    )
-    for name, exercise in cases:
-        for strategy in ("stock", "linear", "integrative"):
-            chosen = {} if strategy == "stock" else dict.fromkeys(exercise.role_ids, strategy)
-            deals = frontier = nash = joint = 0
-            nash_joint = 0
-            for run in range(runs):
-                seats = seating(exercise, run, chosen)
-                end = run_headless(exercise, run_seed(0, run), seats).state
-                agreed = end.conclusion is not None and end.conclusion.ending == "agreement"
-                deal = end.conclusion.package if agreed and end.conclusion else None
-                found = debrief(exercise, end.valuations, end.reservations, deal)
-                nash_joint += sum((found.nash_scores or {}).values())
-                if deal is None or found.gap is None or end.conclusion is None:
-                    continue
-                deals += 1
-                frontier += found.gap.on_frontier
-                nash += deal == found.nash
-                joint += sum(end.conclusion.scores.values())
-            print(
-                f"{name:<40} {strategy:<12} {deals / runs:>6.0%} {frontier / runs:>8.0%} "
-                f"{nash / runs:>5.0%} {joint / max(deals, 1):>6.0f} {nash_joint / runs:>10.0f}"
-            )
-    print("deals, frontier, Nash: share of runs ending in a deal, on the frontier, at the Nash")
-    print("package; joint: mean sum of scores of the deals; Nash joint: that of the Nash package")
-    print("(mean over runs: injects may change the points, and so the Nash package)")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ Run: .venv/bin/python bench/engine.py [--runs N] [--exercise PATH] [--profile]
 Plays N headless sessions of the treaty exercise (a synthetic one of the same
 size if the file is missing), prints sessions/s and acts/s, and with
 --profile where the time goes: the bots, the role views they read, and the
-engine deciding their acts.
+engine deciding their acts (`profile`, which bench/negmas_compare.py --profile
+uses too).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import cProfile
 import pstats
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tabletop.exercise.model import Exercise
@@ -27,6 +29,8 @@ _PARTS = {
     "bots (deciding)": ("base.py", "act"),
     "  of which the legal acts they read": ("legal.py", "__call__"),
     "  of which their package search": ("base.py", "plan"),
+    "    of which the signals it searches by": ("base.py", "signals"),
+    "    of which its forward passes": ("search.py", "_most_signal"),
     "role views (what each bot is shown)": ("view.py", "role_view"),
     "engine (deciding and committing acts)": ("session.py", "apply"),
     "  of which the rules settling the table": ("session.py", "_settle"),
@@ -73,18 +77,19 @@ def main() -> None:
     )
     print(f"  agreement rate {summary.agreement_rate:.1%}, mean rounds {summary.mean_rounds:.2f}")
     if args.profile:
-        profile(exercise, args.runs)
+        profile(lambda: simulate(exercise, runs=args.runs, seed=1))
 
 
-def profile(exercise: Exercise, runs: int) -> None:
+def profile(play: Callable[[], object]) -> None:
+    """Play once under cProfile and print each part's share of the time, and the top functions."""
     profiler = cProfile.Profile()
     profiler.enable()
-    simulate(exercise, runs=runs, seed=1)
+    play()
     profiler.disable()
     stats = pstats.Stats(profiler)
     entries = stats.stats  # type: ignore[attr-defined]
     total = max(entry[3] for entry in entries.values())
-    print("\nShare of simulation time (cProfile, cumulative):")
+    print("\nShare of the time played (cProfile, cumulative):")
     for label, (file, function) in _PARTS.items():
         spent = sum(
             entry[3]

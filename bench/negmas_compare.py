@@ -1,14 +1,15 @@
 """tabletop against NegMAS, side by side: negotiations/s and rounds/s per core, CPU time.
 
 Run: .venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/negmas_compare.py
-[--offer-every-turn] [--scenarios N] [--repeat N]
+[--offer-every-turn] [--scenarios N] [--repeat N] [--profile]
 Draws the scenarios NegMAS's stacked-alternating-offers (SAO) runs use: five
 parties, five issues of 4 to 6 options, additive points, a reservation per
 party, 100 rounds, time-based Boulware and Conceder negotiators. Each
 scenario is one tabletop exercise (every party must sign) and, point for
 point, one NegMAS `SAOMechanism`. Both sides play the same scenarios in
 alternating repeats, so a slow spell of this shared machine falls on both;
-CPU time of this process, best and median of the repeats.
+CPU time of this process, best and median of the repeats. With --profile,
+where tabletop's time goes on these scenarios (bench/engine.py's parts).
 """
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ def main() -> int:
     parser.add_argument(
         "--offer-every-turn",
         action="store_true",
-        help="tabletop's bots make an offer whenever they back nothing, as NegMAS's do",
+        help="tabletop's bots keep an offer standing, as NegMAS's offer every step",
     )
+    parser.add_argument("--profile", action="store_true", help="show where tabletop's time goes")
     args = parser.parse_args()
     try:
         import negmas
@@ -137,6 +139,10 @@ def main() -> int:
         f"  tabletop / NegMAS: {ours / theirs:.1f}x negotiations/s (median over median; "
         f"target {target}x)"
     )
+    if args.profile:
+        from engine import profile  # bench/engine.py, beside this script
+
+        profile(lambda: tabletop_run(exercises, offering))
     return 0
 
 

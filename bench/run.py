@@ -10,7 +10,16 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ("engine.py", "spread.py", "replay.py", "report.py", "analysis.py", "ui.py", "net.py")
+BENCHMARKS = (
+    "engine.py",
+    "spread.py",
+    "replay.py",
+    "report.py",
+    "analysis.py",
+    "agreement.py",
+    "ui.py",
+    "net.py",
+)
 
 
 def main() -> int:

@@ -15,6 +15,10 @@ The Timeline is timed on Control's console of a resumed 100,000-event log
 (bench/replay.py's long session): the app's start until the session's first
 screen (the log already read), the key that shows the Timeline until its
 first frame, then Page and arrow keys while scrolling through it.
+The replay viewer is timed on a log as long (or the one `--replay-log` names;
+`--replay-only` times nothing else): from reading its header until its screen
+is up, until the whole log is checked, a few steps while it is checked, then
+each kind of key (steps, a round, Home and End, tabs, view as) to its frame.
 Targets: start-up under 0.6 s, a key press to the updated screen under 50 ms.
 """
 
@@ -41,6 +45,7 @@ from typing import Any
 
 from replay import write_long_log  # bench/replay.py: the script's folder is on the path
 from textual._compositor import CompositorUpdate
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Select, TabbedContent
@@ -55,6 +60,7 @@ from tabletop.tui.app import TabletopApp, new_session_app, resumed_app
 from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.delegation import DelegationScreen
 from tabletop.tui.screens.handover import HandoverScreen
+from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets.composer import Composer
 from tabletop.tui.widgets.timeline import Timeline
 
@@ -129,14 +135,11 @@ class Frames:
     step, so it is done here).
     """
 
-    def __init__(self, app: TabletopApp) -> None:
-        assert app.driver is not None
+    def __init__(self, app: App[Any]) -> None:
         self.frames: list[tuple[float, Screen[Any]]] = []
         self.applied = 0.0
         display = app._display
         console = app.console
-        live = app.driver.live
-        apply = live.apply
 
         def painted(screen: Screen[Any], renderable: Any) -> None:
             display(screen, renderable)
@@ -144,12 +147,18 @@ class Frames:
                 renderable.render_segments(console)
             self.frames.append((time.perf_counter(), screen))
 
+        app._display = painted  # type: ignore[method-assign]
+        if not isinstance(app, TabletopApp):
+            return  # the replay viewer makes no acts
+        assert app.driver is not None
+        live = app.driver.live
+        apply = live.apply
+
         def applied(act: Act) -> tuple[Event, ...]:
             events = apply(act)
             self.applied = time.perf_counter()
             return events
 
-        app._display = painted  # type: ignore[method-assign]
         live.apply = applied  # type: ignore[method-assign]
 
     async def time_key(
@@ -168,7 +177,9 @@ class Frames:
         while not done():
             await asyncio.sleep(0.001)
             if time.perf_counter() - began > 5:
-                raise SystemExit(f"pressing {key!r} did not do what was expected")
+                raise SystemExit(
+                    f"pressing {key!r} did not do what was expected: {pilot.app.screen}"
+                )
         result = pilot.app.screen
         while True:
             shown = [t for t, screen in self.frames if t >= self.applied and screen is result]
@@ -295,6 +306,69 @@ async def long_timeline(events: int, presses: int) -> dict[str, list[float]]:
     return results
 
 
+async def long_replay(path: Path, presses: int) -> dict[str, list[float]]:
+    """The replay viewer on a long log: open, checked, then each kind of key to its frame.
+
+    "open" runs from reading the header until the screen is up; "checked" until
+    the pass over the whole log is done. A few steps are timed while it runs.
+    """
+    results: dict[str, list[float]] = {"open": [], "checked": [], "step while checking": []}
+    began = time.perf_counter()
+    app = ReplayApp(ReplayScreen.open(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        results["open"].append(time.perf_counter() - began)
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        frames = Frames(app)
+        cursor = screen.cursor
+        for _ in range(5):
+            if screen.source.done:
+                break
+            moved = await frames.time_key(
+                pilot, "right", lambda p=cursor.position: cursor.position > p, False
+            )
+            results["step while checking"].append(moved)
+        while not screen.source.done:
+            await asyncio.sleep(0.05)
+        results["checked"].append(time.perf_counter() - began)
+        tabs = screen.query_one(TabbedContent)
+        for number in range(presses):
+            # Somewhere late in the log, a different place each time (not timed).
+            screen.move_to(cursor.total - 1 - number * 7919 % max(cursor.total // 2, 1))
+            keys = (
+                ("step", "right", 1),
+                ("step back", "left", -1),
+                ("round jump", "left_square_bracket", -1),
+                ("end or start", "home", -1),
+                ("end or start", "end", 1),
+            )
+            for name, key, way in keys:
+                at = cursor.position
+                took = await frames.time_key(
+                    pilot, key, lambda a=at, w=way: (cursor.position - a) * w > 0, False
+                )
+                results.setdefault(name, []).append(took)
+            tab = f"tab-{number % 5 + 1}"
+            took = await frames.time_key(
+                pilot, str(number % 5 + 1), lambda t=tab: tabs.active == t, False
+            )
+            results.setdefault("tab", []).append(took)
+            # The tab's widget has the keyboard now, and arrows and Home/End of its own.
+            screen.set_focus(None)
+        for number in range(min(presses, 6)):
+            await pilot.press("v")
+            await until(pilot, lambda: not isinstance(app.screen, ReplayScreen))
+            viewer = screen.viewer
+            key = "down" if number % 2 == 0 else "up"
+            await pilot.press(key)
+            took = await frames.time_key(
+                pilot, "enter", lambda v=viewer: screen.viewer != v and app.screen is screen, False
+            )
+            results.setdefault("view as", []).append(took)
+    return results
+
+
 async def until(pilot: Pilot[Any], check: Callable[[], bool]) -> None:
     began = time.perf_counter()
     while not check():
@@ -321,7 +395,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="start-ups to time")
     parser.add_argument("--presses", type=int, default=30, help="key presses of each kind to time")
     parser.add_argument("--timeline", type=int, default=100_000, help="events in the long log")
+    parser.add_argument(
+        "--replay-log", type=Path, help="a long log for the replay viewer (default: one written)"
+    )
+    parser.add_argument(
+        "--replay-only", action="store_true", help="time the replay viewer and nothing else"
+    )
     args = parser.parse_args()
+    if args.replay_only:
+        replay_figures(args)
+        return
     first_frames, listed = startup(args.runs)
     report("start-up to first screen", first_frames, STARTUP_TARGET)
     report("start-up to exercises listed", listed, None)
@@ -330,6 +413,19 @@ def main() -> None:
     for name, times in asyncio.run(long_timeline(args.timeline, args.presses)).items():
         target = None if name == "open" else KEY_TARGET
         report(f"{args.timeline:,}-event Timeline: {name}", times, target)
+    replay_figures(args)
+
+
+def replay_figures(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.replay_log
+        if path is None:
+            path = Path(folder) / "long.jsonl"
+            write_long_log(path, args.timeline)
+        events = path.read_bytes().count(b"\n") - 1
+        for name, times in asyncio.run(long_replay(path, args.presses)).items():
+            target = None if name in ("open", "checked") else KEY_TARGET
+            report(f"{events:,}-event replay: {name}", times, target)
 
 
 if __name__ == "__main__":

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tabletop.exercise.model import Exercise
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Logs and keymaps go to a temporary home, never the developer's own."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("TABLETOP_HOME", str(tmp_path / "data" / "tabletop"))
+    return tmp_path
 
 
 def tiny_exercise_data() -> dict[str, Any]:

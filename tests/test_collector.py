@@ -39,7 +39,7 @@ def test_collection_resumes_when_the_start_screen_fails(monkeypatch: pytest.Monk
     """`tabletop` with no command pauses collection for start-up; a failed start-up ends it."""
     import tabletop.tui.app
 
-    def broken() -> int:
+    def broken(given: object = ()) -> int:
         assert not gc.isenabled(), "start-up runs with collection paused"
         raise RuntimeError("loading the exercises failed")
 

@@ -33,7 +33,13 @@ def paused() -> Iterator[None]:
 
 
 def start_up_over() -> None:
-    """Start-up is done: what it made stays out of collections for good; collection resumes."""
+    """Start-up is done: what it made stays out of collections for good; collection resumes.
+
+    Only while start-up's pause holds: a start screen drawn again after a
+    session must not freeze what the session left for the collector.
+    """
+    if gc.isenabled():
+        return
     gc.freeze()
     gc.enable()
 

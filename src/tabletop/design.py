@@ -4,7 +4,10 @@
 still exits 0: the file loads and runs, but a class would meet a dead end.
 Each check is exact, over every package, with the exercise's own
 valuations, reservations, signatory rules and outcome conditions as they
-stand before any inject.
+stand before any inject, in every round a package may be signed in. Who
+must sign and which outcome follows are asked of the engine's rules
+(`needed_signatures`, `outcome_in`), so a warning never reads the rules
+differently from a session.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tabletop.engine.rules import acceptable
+from tabletop.engine.rules import acceptable, needed_signatures, outcome_in, signing_rounds
 from tabletop.exercise.conditions import AllOf, Condition, EndedBy, Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.references import Path
@@ -46,24 +49,26 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
     reservation = {r.id: r.reservation for r in exercise.roles}
     best_signed: dict[str, int | None] = dict.fromkeys(roles)
     reached: set[str] = set()
-    signable = 0
+    signable = False
+    rounds = signing_rounds(exercise)
     issues = [issue.id for issue in exercise.issues]
     for options in itertools.product(*(exercise.choices[i] for i in issues)):
         package = dict(zip(issues, options, strict=True))
-        facts = Facts(package=package)
-        needed = [s.role for s in exercise.signatories if s.when is None or s.when.holds(facts)]
-        scores = {
-            role: sum(exercise.valuations[role][i][o] for i, o in package.items())
-            for role in needed
-        }
-        for signer, points in scores.items():
-            best = best_signed[signer]
-            if best is None or points > best:
-                best_signed[signer] = points
-        if needed and all(acceptable(scores[s], reservation[s]) for s in needed):
-            signable += 1
-            reached.add(_outcome(exercise, package))
-    if signable == 0:
+        scores: dict[str, int] = {}
+        for at_round in rounds:
+            needed = needed_signatures(exercise, Facts(package=package, round=at_round))
+            for signer in needed:
+                if signer not in scores:
+                    points = exercise.valuations[signer]
+                    scores[signer] = sum([points[i][o] for i, o in package.items()])
+                best = best_signed[signer]
+                if best is None or scores[signer] > best:
+                    best_signed[signer] = scores[signer]
+            if needed and all(acceptable(scores[s], reservation[s]) for s in needed):
+                signable = True
+                signed = Facts(package=package, round=at_round, ended_by="agreement")
+                reached.add(outcome_in(exercise, signed))
+    if not signable:
         yield Warning(
             ("roles",),
             "the zone of agreement is empty: no package beats the reservation of every "
@@ -93,12 +98,6 @@ def _warnings(exercise: Exercise) -> Iterator[Warning]:
             f"every session ends in {default!r}: no agreement can be signed and no other "
             "outcome has a condition",
         )
-
-
-def _outcome(exercise: Exercise, package: dict[str, str]) -> str:
-    """The outcome a signed package leads to (first match; the default last)."""
-    facts = Facts(package=package, round=exercise.schedule.rounds, ended_by="agreement")
-    return next(o.id for o in exercise.outcomes if o.when is None or o.when.holds(facts))
 
 
 def _needs_agreement(condition: Condition) -> bool:

@@ -17,6 +17,7 @@ from tabletop.analysis import analyze, debrief, frontier_gap, nash, pareto, scor
 from tabletop.analysis import gap as gap_module
 from tabletop.analysis.nash import NashSearch
 from tabletop.analysis.scoring import exercise_sheet
+from tabletop.engine.rules import needed_signatures
 from tabletop.exercise.conditions import Facts
 from tabletop.exercise.model import Exercise
 from tabletop.exercise.synthetic import synthetic_exercise
@@ -52,13 +53,13 @@ def brute(
         gains = [s - res[r] for r, s in zip(roles, row, strict=True)]
         if all(g >= 0 for g in gains) and math.prod(gains) > product:
             nash, product = package, math.prod(gains)
-        needed = {
-            s.role
-            for s in exercise.signatories
-            if s.when is None or s.when.holds(Facts(package=package))
-        }
-        if all(g >= 0 for r, g in zip(roles, gains, strict=True) if r in needed):
-            zopa.append(package)
+        # Signable if in some round of the talks someone must sign and all who must accept.
+        gain = dict(zip(roles, gains, strict=True))
+        for at_round in range(1, exercise.schedule.rounds + 1):
+            needed = needed_signatures(exercise, Facts(package=package, round=at_round))
+            if needed and all(gain[r] >= 0 for r in needed):
+                zopa.append(package)
+                break
     # list.index finds the first package in package order with that score.
     best = {
         r: [row[k] for row in scores].index(max(row[k] for row in scores))
@@ -105,7 +106,15 @@ def conditions(exercise: Exercise) -> st.SearchStrategy[dict[str, Any]]:
     """Signatory conditions over the exercise's issues, mixed with session facts."""
     leaves = st.one_of(
         _issue_test(exercise),
-        st.sampled_from([{"round_at_least": 0}, {"round_at_least": 1}, {"fired": "offer"}]),
+        st.sampled_from(
+            [
+                {"round_at_least": 0},
+                {"round_at_least": 1},
+                {"round_at_least": 3},
+                {"round_at_most": 2},
+                {"fired": "offer"},
+            ]
+        ),
     )
     return st.recursive(
         leaves,
@@ -307,14 +316,26 @@ def test_zopa_with_rules_naming_issues_on_both_sides_of_a_chunk(chunk: int) -> N
     assert (result.zopa, result.zopa_example) == (expected["zopa"], expected["zopa_example"])
 
 
-def test_session_facts_take_their_values_before_the_talks() -> None:
+def test_session_facts_are_those_of_a_round_a_package_may_be_signed_in() -> None:
     data = tiny_exercise_data()
     data["signatories"] = [
         {"role": "town"},
         {"role": "fest", "when": {"any": [{"round_at_least": 1}, {"fired": "rain"}]}},
     ]
-    # The festival is never needed: only the town's reservation counts.
+    # Signing starts in round 1, so the festival always signs: only july/low suits both.
+    assert analyze(Exercise.model_validate(data)).zopa == 1
+    # Needed only once an inject has fired, the festival is never needed here.
+    data["signatories"][1]["when"] = {"fired": "rain"}
     assert analyze(Exercise.model_validate(data)).zopa == 2
+
+
+def test_a_package_nobody_must_sign_is_outside_the_zone() -> None:
+    data = tiny_exercise_data()
+    # As in the engine, a package no rule asks anyone to sign can never be signed.
+    data["signatories"] = [{"role": "town", "when": {"issue": "fee", "in": ["high"]}}]
+    # town (res 30) accepts july/high (60); the low-fee packages need no one.
+    result = analyze(Exercise.model_validate(data))
+    assert (result.zopa, result.zopa_example) == (1, {"date": "july", "fee": "high"})
 
 
 def test_overrides_must_cover_the_sheet() -> None:

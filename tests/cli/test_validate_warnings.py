@@ -59,3 +59,34 @@ def test_an_outcome_no_signable_package_reaches(capsys: Capture, tmp_path: Path)
     assert [w.split(": warning: ")[1] for w in found] == [
         "no package every signatory would sign leads to outcome 'freeze-no-aid'"
     ]
+
+
+def test_an_outcome_only_an_early_deal_reaches_is_reachable(
+    capsys: Capture, tmp_path: Path
+) -> None:
+    # Signed in round 1 or 2 (of 4), a deal is a quick one: the warnings read every round.
+    extra = (
+        "  - id: quick-deal\n"
+        "    title: A quick deal\n"
+        "    narrative: The talks end early in a deal.\n"
+        "    when: {all: [{ended_by: agreement}, {round_at_most: 2}]}\n"
+    )
+    text = EXERCISE.replace("outcomes:\n", "outcomes:\n" + extra, 1)
+    assert warnings_of(capsys, text, tmp_path)[1] == []
+
+
+def test_a_signatory_the_talks_always_need_is_counted(capsys: Capture, tmp_path: Path) -> None:
+    # From round 1 on, that is whenever a package can be signed, South must sign.
+    text = EXERCISE.replace(
+        "    when: {issue: aid, in: [food]}", "    when: {round_at_least: 1}", 1
+    ).replace("reservation: 20", "reservation: 60", 1)
+    _, found = warnings_of(capsys, text, tmp_path)
+    assert [w.split(": warning: ")[1] for w in found] == [
+        "the zone of agreement is empty: no package beats the reservation of every "
+        "delegation whose signature it needs",
+        "south's reservation (60) is above its score for every package it must sign "
+        "(at best 40): it can never agree",
+        "no package every signatory would sign leads to outcome 'deal'",
+        "every session ends in 'no-deal': no agreement can be signed and no other outcome "
+        "has a condition",
+    ]

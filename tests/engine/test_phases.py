@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+from transitions import MachineError
 
 from tabletop.engine import Session
 from tabletop.engine.acts import (
@@ -25,7 +26,8 @@ from tabletop.engine.acts import (
     Statement,
     Support,
 )
-from tabletop.engine.phases import ENDED_PHASES, PHASES, UNDER_WAY_PHASES, diagram
+from tabletop.engine.phases import ENDED_PHASES, PHASES, UNDER_WAY_PHASES, diagram, fire, may
+from tabletop.engine.state import Table
 from tabletop.exercise.model import Exercise
 
 README = Path(__file__).parents[2] / "README.md"
@@ -92,6 +94,44 @@ def test_control_moves_the_phase_only_where_the_machine_allows(tiny: Exercise, p
     legal = session_in(tiny, phase).legal_acts("control")
     seen = {kind: None if kind in legal else legal.reasons[kind] for kind in CONTROL_MOVES[phase]}
     assert seen == CONTROL_MOVES[phase]
+
+
+TRIGGERS = [  # every trigger the machine has
+    "start",
+    "open",
+    "negotiate",
+    "ratify",
+    "reopen",
+    "conclude",
+    "pause",
+    "resume",
+    "abort",
+]
+
+
+def _moves(table: Table, trigger: str) -> bool:
+    trial = table.copy()
+    try:
+        fire(trial, trigger)
+    except (MachineError, AssertionError):
+        return False
+    return True
+
+
+@pytest.mark.parametrize("phase", PHASES)
+def test_may_says_exactly_which_triggers_move_the_phase(tiny: Exercise, phase: str) -> None:
+    table = session_in(tiny, phase).table
+    allowed = {trigger for trigger in TRIGGERS if may(table, trigger)}
+    assert allowed == {trigger for trigger in TRIGGERS if _moves(table, trigger)}
+    assert table.phase == phase
+    assert ("resume" in allowed) is (phase == "paused")
+
+
+def test_may_asks_the_conditions_of_a_move(tiny: Exercise) -> None:
+    table = session_in(tiny, "paused").table.copy()
+    assert may(table, "resume") and _moves(table, "resume")
+    table.paused_from = None  # resume goes back to the phase left, and there is none
+    assert not may(table, "resume") and not _moves(table, "resume")
 
 
 def test_control_can_end_the_talks_exactly_while_they_are_under_way(tiny: Exercise) -> None:

@@ -34,7 +34,7 @@ from tabletop.tui.screens.setup import SetupScreen
 from tabletop.tui.screens.start import StartScreen
 from tabletop.tui.widgets.composer import Composer
 from tests.hostile.conftest import DATE, FEST, JULY, NO_DEAL, PRESS, RAIN, TITLE, TOWN, TRAP
-from tests.tui.conftest import no_animations, private_folders, steady_cursor  # noqa: F401
+from tests.tui.conftest import no_animations, steady_cursor  # noqa: F401
 from tests.tui.helpers import screen_text, until, widget_text
 
 SIZE = (120, 40)
@@ -171,6 +171,7 @@ async def test_a_whole_session_shows_the_exercise_as_text(
         # The replay of the session, as Control and through the viewer chooser.
         app.open_replay(log)
         await until(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        await app.workers.wait_for_complete()
         await pilot.press("end", "2")
         shows(app, RAIN)
         await pilot.press("v")

@@ -95,7 +95,13 @@ def test_bad_input_is_refused_and_the_session_goes_on(tmp_path: Path) -> None:
         host.process.terminate()
         assert host.wait() == 0
     kinds = [(e["actor"], e["kind"]) for e in log_lines(host.log)]
-    assert kinds == [("control", "started"), ("control", "advanced"), ("usa", "stated")]
+    # The bad input left no trace; the host's stop left the turn clock's.
+    assert kinds == [
+        ("control", "started"),
+        ("control", "advanced"),
+        ("usa", "stated"),
+        ("control", "clock_stopped"),
+    ]
     console = host.console()
     for said in (
         "this code opens no seat here",

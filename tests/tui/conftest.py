@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,15 +15,8 @@ from tabletop.engine import session
 from tabletop.exercise.loader import load
 from tabletop.exercise.model import Exercise
 from tabletop.log import format as log_format
+from tabletop.tui import live
 from tests.conftest import tiny_exercise_data
-
-
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Logs and keymaps go to a temporary home, never the developer's own."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return tmp_path
 
 
 @pytest.fixture(autouse=True)
@@ -56,13 +48,14 @@ class _StoppedClock(datetime):
 
 @pytest.fixture
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every logged time (the header's start, each event's) reads one moment.
+    """Every logged time (the header's start, each event's, the turn clock's) reads one moment.
 
     The outcome screen prints the log's last hash as a receipt; the hash
     covers those times, so a snapshot of it needs a clock that stands still.
     """
     monkeypatch.setattr(session, "datetime", _StoppedClock)
     monkeypatch.setattr(log_format, "datetime", _StoppedClock)
+    monkeypatch.setattr(live, "datetime", _StoppedClock)
 
 
 @pytest.fixture(scope="session")

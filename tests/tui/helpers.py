@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -135,10 +136,18 @@ async def play_as_bot(pilot: Pilot[Any], strategy: str) -> Act:
 
 
 async def run_out(app: TabletopApp) -> None:
-    """The seconds of a turn pass at once (the real clock ticks too, so count down to 0)."""
+    """The seconds left on the turn pass at once: the session's time moves on, the clock ticks."""
     assert app.driver is not None and app.driver.clock is not None
-    while app.driver.clock.remaining > 0:
-        app.driver.tick_clock()
+    pass_time(app, app.driver.clock.remaining)
+    app.driver.tick_clock()
+
+
+def pass_time(app: TabletopApp, seconds: float) -> None:
+    """The session's time (the clock's, and the log's) moves on by `seconds` at once."""
+    assert app.driver is not None
+    live = app.driver.live
+    earlier = live.now
+    live.now = lambda: earlier() + timedelta(seconds=seconds)
 
 
 def phase(app: TabletopApp) -> str:

@@ -212,3 +212,22 @@ def test_a_session_cut_to_one_round_replays_and_verifies(tmp_path: Path) -> None
     assert conclusion is not None and conclusion.ending == "deadline"
     assert rebuild(read_log(log)).table.round == 1
     assert main(["log", "verify", str(log)]) == 0
+
+
+def test_tabletop_with_paths_opens_the_start_screen_on_them(
+    tmp_path: Path, opened: list[TabletopApp]
+) -> None:
+    assert main([TUTORIAL, str(tmp_path)]) == 0
+    [app] = opened
+    assert app.given == (Path(TUTORIAL), tmp_path)
+
+
+def test_tabletop_with_a_path_that_is_not_there_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], opened: list[TabletopApp]
+) -> None:
+    missing = tmp_path / "gone\x1b[31m.yaml"
+    assert main([str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "no such file or folder: not a command, exercise file or folder" in err
+    assert "\x1b" not in err
+    assert not opened

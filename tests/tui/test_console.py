@@ -208,3 +208,21 @@ async def test_the_footer_lets_go_of_the_keys_it_rebuilt(tiny: Exercise, tmp_pat
         footer = app.screen.query_one(KeyFooter)
         keys = [o for o in gc.get_objects() if type(o).__name__ == "FooterKey"]
         assert keys and all(key.parent is footer for key in keys)
+
+
+async def test_the_panel_shows_pause_or_resume_as_the_key_does(
+    tiny: Exercise, tmp_path: Path
+) -> None:
+    app = new_session_app(tiny, humans(tiny), 1, tmp_path / "s.jsonl", pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "a")
+        await until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+        await pilot.pause()
+        pause, resume = (app.screen.query_one(f"#do-{a}", Button) for a in ("pause", "resume"))
+        assert pause.display and not resume.display
+        await pilot.press("p")
+        await until(pilot, lambda: phase(app) == "paused")
+        await pilot.pause()
+        assert resume.display and not resume.disabled and not pause.display

@@ -190,10 +190,13 @@ async def test_the_start_screen_resumes_and_replays_recent_logs(tutorial: Exerci
         assert isinstance(start, StartScreen)
         await until(pilot, lambda: bool(start.query_one(RecentLogs).logs))
         assert "briefing" in screen_text(app)
-        await pilot.press("p")
-        assert isinstance(app.screen, ReplayScreen)
-        await pilot.press("escape")
-        assert isinstance(app.screen, StartScreen)
+        assert app.check_action("start_screen", ()) is False
+        for back in ("escape", "b"):  # Close, or the way back to the start screen
+            await pilot.press("p")
+            assert isinstance(app.screen, ReplayScreen)
+            assert app.check_action("start_screen", ()) is True
+            await pilot.press(back)
+            await until(pilot, lambda: app.screen is start)
         await pilot.press("r")
         assert isinstance(app.screen, ConsoleScreen)
         assert "Briefing · 4 rounds" in screen_text(app)

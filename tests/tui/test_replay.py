@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from tabletop.engine.acts import (
 )
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import RecordedSession, Seat, read_log
+from tabletop.log.replay_log import ReplayLog
 from tabletop.tui.describe import event_text
 from tabletop.tui.moment import moment
 from tabletop.tui.screens.replay import ReplayApp, ReplayScreen
@@ -97,6 +99,12 @@ def log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+async def checked(pilot: Any) -> None:
+    """Wait until the viewer has read and checked the whole log."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def state_printed(log: Path, seq: int, capsys: pytest.CaptureFixture[str]) -> Any:
     assert main(["log", "state", str(log), "--at", str(seq)]) == 0
     return json.loads(capsys.readouterr().out)
@@ -130,6 +138,7 @@ async def test_each_event_shows_the_state_log_state_prints(
     printed = [state_printed(log, seq, capsys) for seq in range(total + 1)]
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         assert screen.cursor.total == total
@@ -151,6 +160,7 @@ async def test_each_event_shows_the_state_log_state_prints(
 async def test_jumps_to_an_event_and_to_a_round(log: Path) -> None:
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         await pilot.press("g", *"99", "enter")
@@ -158,7 +168,7 @@ async def test_jumps_to_an_event_and_to_a_round(log: Path) -> None:
         await pilot.press("ctrl+a", "ctrl+k", *"12", "enter")
         assert screen.cursor.position == 12 and screen.state.round == 1
         await pilot.press("r", "2", "enter")
-        assert screen.state.round == 2 and screen.cursor.session.events[-1].kind == "round_started"
+        assert screen.state.round == 2 and screen.cursor.event.kind == "round_started"  # type: ignore[union-attr]
         await pilot.press("right_square_bracket")
         assert screen.state.round == 3
         await pilot.press("left_square_bracket", "left_square_bracket")
@@ -170,12 +180,14 @@ async def test_a_delegation_sees_only_what_it_knew(log: Path, role: str) -> None
     app = ReplayApp(ReplayScreen.open(log))
     others = SECRETS - PRIVATE[role]
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         await screen.view_as(role)
         for seq in range(screen.cursor.total + 1):
             screen.move_to(seq)
-            now = repr(moment(screen.cursor, screen.series, role))
+            shown = moment(screen.cursor, role)
+            now = repr((shown, list(shown.events), list(shown.messages)))
             assert not [secret for secret in others if secret in now], seq
         seen = ""
         tabs = screen.query_one(TabbedContent)
@@ -193,6 +205,7 @@ async def test_a_delegation_sees_only_what_it_knew(log: Path, role: str) -> None
 async def test_control_sees_everything(log: Path) -> None:
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         await pilot.press("end")
@@ -207,6 +220,7 @@ async def test_control_sees_everything(log: Path) -> None:
 async def test_the_view_is_picked_from_a_list(log: Path) -> None:
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         await pilot.press("v", "down", "down", "enter")
@@ -221,6 +235,7 @@ async def test_the_view_is_picked_from_a_list(log: Path) -> None:
 async def test_fork_here_makes_a_log_that_continues_from_the_event(log: Path) -> None:
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         for _ in range(12):
             await pilot.press("right")
         await pilot.press("f")
@@ -240,6 +255,7 @@ async def test_fork_here_makes_a_log_that_continues_from_the_event(log: Path) ->
 async def test_no_fork_once_the_talks_have_ended(log: Path) -> None:
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         await pilot.press("end", "f")
         assert isinstance(app.screen, ReplayScreen)
     assert app.return_value is None
@@ -252,6 +268,7 @@ async def test_a_damaged_log_is_replayed_up_to_its_first_bad_line(
     damaged.write_bytes(log.read_bytes().replace(b"Too dear", b"Too DEAR"))
     app = ReplayApp(ReplayScreen.open(damaged))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         banner = str(screen.query_one("#replay-damage").render())
@@ -284,6 +301,7 @@ def test_replay_fork_option_writes_the_fork_and_says_how_to_resume(
 async def test_page_keys_scroll_the_tab_a_digit_opened(log: Path) -> None:
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 12)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         await pilot.press("end", "2")
@@ -302,9 +320,9 @@ async def test_the_chart_fills_in_once_worked_out(log: Path) -> None:
     """The screen opens before the chart's fold of the whole log is done, then shows it."""
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
-        await app.workers.wait_for_complete()
         await pilot.press("end", "5")
         await pilot.pause()
         chart = screen.query_one(ScoreChart)
@@ -314,6 +332,7 @@ async def test_the_chart_fills_in_once_worked_out(log: Path) -> None:
 async def test_a_delegations_replay_tabs_have_its_live_screens_numbers(log: Path) -> None:
     app = ReplayApp(ReplayScreen.open(log))
     async with app.run_test(size=(120, 24)) as pilot:
+        await checked(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         await screen.view_as(ROLES[0])
@@ -324,3 +343,29 @@ async def test_a_delegations_replay_tabs_have_its_live_screens_numbers(log: Path
         await pilot.press("3")
         await pilot.pause()
         assert any("No tab 3" in n.message for n in app._notifications)
+
+
+async def test_the_screen_opens_before_the_log_is_checked(
+    log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing unchecked is shown: until the pass is done the cursor stays within it."""
+    gate = threading.Event()
+    read = ReplayLog.read
+
+    def held(self: ReplayLog) -> None:
+        gate.wait(10)
+        read(self)
+
+    monkeypatch.setattr(ReplayLog, "read", held)
+    app = ReplayApp(ReplayScreen.open(log))
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        assert "event 0/0 checked so far" in str(screen.query_one("#replay-status").render())
+        await pilot.press("right", "end")
+        assert screen.cursor.position == 0
+        gate.set()
+        await checked(pilot)
+        assert "checked so far" not in str(screen.query_one("#replay-status").render())
+        await pilot.press("end")
+        assert screen.cursor.position == screen.cursor.total == len(read_log(log).events)

@@ -25,6 +25,7 @@ from tabletop.analysis.scoring import (
 from tabletop.analysis.signatories import requirements
 from tabletop.analysis.sweep import sample as sampled
 from tabletop.analysis.sweep import sweep
+from tabletop.engine.rules import signing_rounds
 from tabletop.exercise.model import Exercise
 
 
@@ -47,7 +48,7 @@ def analyze(
     approximate. `progress` hears (thousandths done, 1000) as the work goes.
     """
     sheet = exercise_sheet(exercise, valuations, reservations)
-    required = requirements(exercise, sheet)
+    required = [requirements(exercise, sheet, at_round) for at_round in signing_rounds(exercise)]
     if sample is not None and sample < sheet.count:
         indices = _draw(sheet.count, sample, seed)
         found = sampled(sheet, required, indices)

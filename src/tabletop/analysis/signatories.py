@@ -3,8 +3,9 @@
 A signatory rule's condition can only look at the package through its
 `issue in [...]` tests, so it is evaluated once (with `holds`, the engine's
 own evaluator) for each combination of options on the issues it names.
-Session facts (round, support, walk-outs, injects) take their values before
-the talks begin, as the analysis knows nothing of a session.
+Session facts take the values of a round a package may be signed in
+(`rules.signing_rounds`, one set of requirements each), with no support,
+walk-out or inject yet, as the analysis knows nothing of a session.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tabletop.analysis.scoring import BoolArray, IntArray, Sheet
-from tabletop.exercise.conditions import AllOf, AnyOf, Condition, Facts, IssueIn, Not
+from tabletop.exercise.conditions import Condition, Facts, IssueIn, leaves
 from tabletop.exercise.model import Exercise
 
 
@@ -39,8 +40,9 @@ class Requirement:
         return self.table[index]
 
 
-def requirements(exercise: Exercise, sheet: Sheet) -> list[Requirement]:
-    """One requirement per signatory rule of a role on the sheet."""
+def requirements(exercise: Exercise, sheet: Sheet, at_round: int) -> list[Requirement]:
+    """One requirement per signatory rule of a role on the sheet, for a package signed in
+    this round."""
     found: list[Requirement] = []
     for rule in exercise.signatories:
         if rule.role not in sheet.roles:
@@ -54,7 +56,9 @@ def requirements(exercise: Exercise, sheet: Sheet) -> list[Requirement]:
         combos = itertools.product(*(sheet.options[k] for k in named))
         table = np.array(
             [
-                rule.when.holds(Facts(package=dict(zip(issues, combo, strict=True))))
+                rule.when.holds(
+                    Facts(package=dict(zip(issues, combo, strict=True)), round=at_round)
+                )
                 for combo in combos
             ],
             dtype=np.bool_,
@@ -65,14 +69,4 @@ def requirements(exercise: Exercise, sheet: Sheet) -> list[Requirement]:
 
 
 def _issues(condition: Condition) -> Iterator[str]:
-    match condition:
-        case AllOf():
-            for child in condition.all:
-                yield from _issues(child)
-        case AnyOf():
-            for child in condition.any:
-                yield from _issues(child)
-        case Not():
-            yield from _issues(condition.not_)
-        case IssueIn():
-            yield condition.issue
+    return (leaf.issue for leaf in leaves(condition) if isinstance(leaf, IssueIn))

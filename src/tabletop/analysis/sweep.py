@@ -69,7 +69,9 @@ class Sweep:
     zopa_first: int | None
 
 
-def sweep(sheet: Sheet, required: list[Requirement], progress: Progress | None = None) -> Sweep:
+def sweep(
+    sheet: Sheet, required: list[list[Requirement]], progress: Progress | None = None
+) -> Sweep:
     """Find the Nash package and count the packages acceptable to every required signatory."""
     search = NashSearch()
     zopa = 0
@@ -86,7 +88,7 @@ def sweep(sheet: Sheet, required: list[Requirement], progress: Progress | None =
     return Sweep(search.index, zopa, zopa_first)
 
 
-def sample(sheet: Sheet, required: list[Requirement], indices: IntArray) -> Sweep:
+def sample(sheet: Sheet, required: list[list[Requirement]], indices: IntArray) -> Sweep:
     """The same over some packages only (by rising index); `zopa` counts those of them."""
     positions = digits(indices, sheet.radices)
     gains = sheet.scores(positions) - sheet.reservations
@@ -98,11 +100,19 @@ def sample(sheet: Sheet, required: list[Requirement], indices: IntArray) -> Swee
 
 
 def agreed(
-    gains: IntArray, required: list[Requirement], position: Callable[[int], IntArray]
+    gains: IntArray, required: list[list[Requirement]], position: Callable[[int], IntArray]
 ) -> BoolArray:
-    """Which packages every signatory they need accepts; `position(k)`: options on issue k."""
+    """Which packages could be signed: in some round (one list of requirements each), some
+    signatory is needed and every one needed accepts. `position(k)`: options on issue k."""
     accepts = acceptable(gains, 0)
-    found = np.ones(len(gains), dtype=np.bool_)
-    for requirement in required:
-        found &= accepts[:, requirement.role] | ~requirement.mask(position, len(gains))
+    found = np.zeros(len(gains), dtype=np.bool_)
+    for in_round in required:
+        signed = np.ones(len(gains), dtype=np.bool_)
+        # As in the engine, a package no rule asks anyone to sign is never signed.
+        needed = np.zeros(len(gains), dtype=np.bool_)
+        for requirement in in_round:
+            mask = requirement.mask(position, len(gains))
+            signed &= accepts[:, requirement.role] | ~mask
+            needed |= mask
+        found |= signed & needed
     return found

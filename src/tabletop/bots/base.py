@@ -107,9 +107,11 @@ class Style:
 
     search: Search = field(default_factory=Search)
     offer_every_turn: bool = False
-    """Make an offer (propose or amend) whenever it backs nothing, as NegMAS's negotiators
-    do, rather than only when its search finds a package not yet on the table: failing
-    that, it offers the next package it would take, down to its reservation."""
+    """Keep an offer standing, as NegMAS's negotiators offer every step: whenever it backs
+    nothing that meets its aspiration, make one (propose or amend), rather than only when
+    its search finds a package not yet on the table; failing that, it offers the next
+    package it would take, down to its reservation. Backing one that meets it, it lets it
+    stand: amending it for one no better would only swap the two back and forth."""
 
 
 class Negotiator(ABC):
@@ -245,29 +247,30 @@ class Negotiator(ABC):
         if slipped:
             return Withdraw(actor=me, proposal=min(slipped, key=lambda p: score[p.id]).id)
 
-        unacceptable = [
-            p
-            for p in live
-            if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
-        ]
         # What is far below what we hold out for now is worth saying no to: a hard
-        # bargainer, holding out longer, objects to more.
-        objection = floor - FAR_BELOW * (scale.best - scale.worst)
-        far = [p for p in live if p.id in legal.reject and score[p.id] < objection]
-        # Offering every turn, a bot counters rather than rejects, as in NegMAS.
-        if far and not self.style.offer_every_turn and rng.random() < self.reject_chance:
-            return _reject(view, min(far, key=lambda p: score[p.id]), rng)
+        # bargainer, holding out longer, objects to more. Offering every turn, a bot
+        # counters rather than rejects, as in NegMAS.
+        if not self.style.offer_every_turn:
+            objection = floor - FAR_BELOW * (scale.best - scale.worst)
+            far = [p for p in live if p.id in legal.reject and score[p.id] < objection]
+            if far and rng.random() < self.reject_chance:
+                return _reject(view, min(far, key=lambda p: score[p.id]), rng)
 
         if "propose" in legal:
             plan = self.plan(view, scale, live)
             package = plan.most_acceptable(floor)
             if package is not None and all(p.package != package for p in live):
                 return _put(view, package, live)
-            if self.style.offer_every_turn:
+            if self.style.offer_every_turn and not _holding(live, score, floor, me):
                 offers = plan.offers(floor, view.reservation)
                 fresh = next((o for o in offers if all(p.package != o for p in live)), None)
                 if fresh is not None:
                     return _put(view, fresh, live)
+        unacceptable = [
+            p
+            for p in live
+            if p.id in legal.reject and not acceptable(score[p.id], view.reservation)
+        ]
         if unacceptable:
             # With nothing better to do, tell the table what will never do.
             return _reject(view, min(unacceptable, key=lambda p: score[p.id]), rng)
@@ -277,6 +280,12 @@ class Negotiator(ABC):
 def _hopeless(live: list[Proposal], score: dict[int, int], floor: int, me: str) -> bool:
     """Whether no live proposal that anyone else backs is `acceptable` at our floor."""
     return not any(acceptable(score[p.id], floor) and set(p.supporters) - {me} for p in live)
+
+
+def _holding(live: list[Proposal], score: dict[int, int], floor: int, me: str) -> bool:
+    """Whether we back a live proposal that meets our floor: an offer standing, as good as any
+    other we could make now, so there is nothing to counter with."""
+    return any(me in p.supporters and score[p.id] >= floor for p in live)
 
 
 def _reject(view: RoleView, proposal: Proposal, rng: Draws) -> Act:

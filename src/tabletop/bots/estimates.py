@@ -11,6 +11,7 @@ on the frontier).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from tabletop.bots.search import Scale, Signals
@@ -20,6 +21,9 @@ AUTHORED = 4
 """Weight of an option in a package a delegation put on the table itself."""
 BACKED = 1
 """Weight of an option in a package a delegation supports."""
+SCALED_ISSUES = 0.75
+"""The share of its issues whose points must peak once for a delegation to take it that
+options run along a scale (`along_a_scale`)."""
 RESOLUTION = 60
 """Each delegation's estimate is scaled to about this many points in all, to add up as integers."""
 
@@ -27,10 +31,27 @@ RESOLUTION = 60
 def joint_interest(scale: Scale, proposals: Sequence[Proposal], me: str) -> Signals:
     """Per issue and option: the others' estimated interest in it, summed over them.
 
-    Each other delegation's counts are scaled to the same total, so a
-    talkative one weighs no more than a quiet one. Zero everywhere until
-    someone else has shown something.
+    Zero everywhere until someone else has shown something.
     """
+    total = [[0] * len(o) for o in scale.options]
+    for estimate in interests(scale, proposals, me).values():
+        for into, row in zip(total, estimate, strict=True):
+            for n, points in enumerate(row):
+                into[n] += points
+    return tuple(map(tuple, total))
+
+
+def interests(scale: Scale, proposals: Sequence[Proposal], me: str) -> dict[str, Signals]:
+    """Per other delegation that has shown anything: its estimated interest in each option of
+    each issue, in its own units.
+
+    Each one's counts are scaled to the same total, about `RESOLUTION`, so a
+    talkative one weighs no more than a quiet one. Where options run along a
+    scale (`along_a_scale`), an option shown lends interest to its neighbours,
+    the less the further they are: a delegation that asks for one step short of
+    the end can most likely live with the end, or with two steps short.
+    """
+    spread_out = along_a_scale(scale)
     evidence: dict[str, list[list[int]]] = {}
     for proposal in proposals:
         for role, weight in _stances(proposal):
@@ -38,15 +59,40 @@ def joint_interest(scale: Scale, proposals: Sequence[Proposal], me: str) -> Sign
                 continue
             counts = evidence.setdefault(role, [[0] * len(o) for o in scale.options])
             for row, issue, places in zip(counts, scale.issues, scale.positions, strict=True):
-                row[places[proposal.package[issue]]] += weight
-    total = [[0] * len(o) for o in scale.options]
-    for counts in evidence.values():
+                shown = places[proposal.package[issue]]
+                if spread_out:
+                    last = len(row) - 1
+                    for n in range(len(row)):
+                        row[n] += weight * (last - abs(n - shown))
+                else:
+                    row[shown] += weight
+    found: dict[str, Signals] = {}
+    for role, counts in evidence.items():
         spread = sum(max(row) - min(row) for row in counts) or 1
-        for into, row in zip(total, counts, strict=True):
-            low = min(row)
-            for n, count in enumerate(row):
-                into[n] += (count - low) * RESOLUTION // spread
-    return tuple(map(tuple, total))
+        found[role] = tuple(
+            tuple((count - min(row)) * RESOLUTION // spread for count in row) for row in counts
+        )
+    return found
+
+
+def along_a_scale(scale: Scale) -> bool:
+    """Whether the delegation's own points say the options of an issue run along a scale.
+
+    So they do when nearly every issue has one best option, the points falling
+    away from it on both sides, and some issue's best lies between the ends,
+    where compromises are. Points that only rise or fall from one end say
+    nothing of the middle, nor do points in no order.
+    """
+    peaked = sum(map(_single_peaked, scale.steps))
+    between = any(0 < row.index(max(row)) < len(row) - 1 for row in scale.steps)
+    return between and peaked >= SCALED_ISSUES * len(scale.steps)
+
+
+def _single_peaked(points: tuple[int, ...]) -> bool:
+    top = points.index(max(points))
+    rising = all(a <= b for a, b in itertools.pairwise(points[: top + 1]))
+    falling = all(a >= b for a, b in itertools.pairwise(points[top:]))
+    return rising and falling
 
 
 def _stances(proposal: Proposal) -> list[tuple[str, int]]:

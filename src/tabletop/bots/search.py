@@ -224,14 +224,23 @@ def _most_signal(scale: Scale, signals: Signals) -> tuple[Ints, tuple[Picks, ...
     """The forward pass of the search (see `Plan`)."""
     reach: Ints = np.zeros(1, dtype=np.int64)
     picks: list[Picks] = []
+    add = np.add
     for steps, signal in zip(scale.steps, signals, strict=True):
         width = len(reach)
-        # Array methods and ufuncs directly: their Python wrappers (np.full,
-        # ndarray.max) cost more than the work on arrays this small.
-        table = np.empty((len(steps), width + max(steps)), dtype=np.int64)
+        span = width + max(steps)
+        # The table's rows laid end to end, each option's written in place by one call (a
+        # ufunc's `out`, a 1-D slice): at these sizes the calls cost more than the work,
+        # and numpy's Python wrappers (np.full, ndarray.max) and 2-D indexes cost most.
+        table = np.empty(len(steps) * span, dtype=np.int64)
         table.fill(_UNREACHABLE)
-        for option, (step, count) in enumerate(zip(steps, signal, strict=True)):
-            table[option, step : step + width] = reach + count if count else reach
-        picks.append(table.argmax(axis=0).astype(np.int8))
-        reach = np.maximum.reduce(table, axis=0)
+        at = 0
+        for step, count in zip(steps, signal, strict=True):
+            if count:
+                add(reach, count, out=table[at + step : at + step + width])
+            else:
+                table[at + step : at + step + width] = reach
+            at += span
+        rows = table.reshape(len(steps), span)
+        picks.append(rows.argmax(axis=0).astype(np.int8))
+        reach = np.maximum.reduce(rows, axis=0)
     return reach, tuple(picks)

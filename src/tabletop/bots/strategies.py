@@ -14,9 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from tabletop.bots.base import REJECT_CHANCE, Bot, Negotiator, Style
+from tabletop.bots.bargain import estimate, nearest_nash
+from tabletop.bots.base import REJECT_CHANCE, Bot, Draws, Negotiator, Style
+from tabletop.bots.base import _put as offer
 from tabletop.bots.estimates import joint_interest
 from tabletop.bots.search import Scale, Signals
+from tabletop.engine.acts import Act, Support
 from tabletop.engine.state import Proposal
 from tabletop.engine.view import RoleView
 
@@ -113,12 +116,67 @@ class Integrative(TimeBased):
         return joint_interest(scale, view.proposals, view.role.id)
 
 
+NASH_HOLD = 0.05
+"""Until the last round, the share of its range above its BATNA a Nash-seeking bot keeps: a
+package that leaves any role no gain has a product of nothing, so it holds out for a little."""
+NEAR_GOAL = 0.5
+"""How far below its goal's estimated log product of gains a proposal it backs may come:
+nothing in the first round, up to this much as the deadline nears; from the next to last
+round on, anything it can back, lest the table close on nothing."""
+
+
+class NashSeeking(TimeBased):
+    """Concedes on the clock like a linear bot, but seeks the Nash package.
+
+    It estimates the others' points and reservations from the public table
+    (`bargain.estimate`). Its goal is the package with the largest estimated
+    product of gains among those that meet its aspiration: it backs the
+    proposal most backed of those that come near its goal, or else puts its
+    goal on the table. With its goal on the table and nothing near it to back,
+    it plays on as a linear bot, towards what the others back.
+    """
+
+    def __init__(self, style: Style | None = None) -> None:
+        super().__init__(LINEAR, hold=NASH_HOLD, style=style)
+
+    def aspiration(self, view: RoleView, scale: Scale) -> float:
+        # In the last round anything acceptable will do: failing to agree gains nobody anything.
+        if view.round >= view.rounds:
+            return view.reservation
+        return super().aspiration(view, scale)
+
+    def _negotiate(self, view: RoleView, rng: Draws) -> Act:
+        me = view.role.id
+        scale = self.scale(view)
+        floor = max(math.ceil(self.aspiration(view, scale)), view.reservation)
+        found = estimate(scale, view.proposals, me, view.reservation, view.walked_out)
+        goal = nearest_nash(found, self.style.search, floor)
+        if goal is None:
+            return super()._negotiate(view, rng)
+        t = progress(view)
+        line = found.log_product(goal) - NEAR_GOAL * t if t < 1 else -math.inf
+        live, legal = view.live_proposals, view.legal
+        near = [
+            (len(p.supporters), log, p.id)
+            for p in live
+            if p.id in legal.support
+            and self.worth(view, p) >= floor
+            and (log := found.log_product(p.package)) >= line
+        ]
+        if near:
+            return Support(actor=me, proposal=max(near)[2])
+        if "propose" in legal and all(p.package != goal for p in live):
+            return offer(view, goal, live)
+        return super()._negotiate(view, rng)
+
+
 STRATEGIES: dict[str, Callable[[Style], Bot]] = {
     "boulware": lambda style: TimeBased(BOULWARE, BOULWARE_HOLD, BOULWARE_OBJECTS, style),
     "linear": lambda style: TimeBased(LINEAR, style=style),
     "conceder": lambda style: TimeBased(CONCEDER, objects=CONCEDER_OBJECTS, style=style),
     "reciprocating": Reciprocating,
     "integrative": Integrative,
+    "nash": NashSeeking,
 }
 """Strategy name → a fresh bot playing in a style; each role gets its own bot."""
 

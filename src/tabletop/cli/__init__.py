@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from tabletop import __version__, collector
 from tabletop.cli.common import CommandError
@@ -36,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tabletop",
         description="Run negotiation tabletop exercises in the terminal. "
-        "With no command, opens the start screen.",
+        "With no command, opens the start screen; `tabletop PATH ...` lists the exercise "
+        "files and folders at PATH there too.",
     )
     parser.add_argument("--version", action="version", version=f"tabletop {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -48,15 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     try:
-        if not words:
-            # The start screen needs no parser: skip importing every command.
-            # Start-up makes a few hundred thousand objects that live as long
-            # as the app, and no garbage: the collector would only go over
-            # them again and again. The start screen ends the pause early.
-            with collector.paused():
-                from tabletop.tui.app import run_start_screen
-
-                return run_start_screen()
+        if not words or not _names_a_command(words[0]):
+            return _start_screen(words)
         with escaping():
             return _run(words)
     except KeyboardInterrupt:
@@ -64,6 +59,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _names_a_command(word: str) -> bool:
+    """A command or an option (`--help`); any other first word is a path for the start screen."""
+    return word in COMMANDS or word.startswith("-")
+
+
+def _start_screen(words: list[str]) -> int:
+    """`tabletop [PATH ...]`: the start screen, listing the exercises at each PATH too.
+
+    It needs no parser: skip importing every command. Start-up makes a few
+    hundred thousand objects that live as long as the app, and no garbage:
+    the collector would only go over them again and again. The start screen
+    ends the pause early.
+    """
+    paths = [Path(word) for word in words]
+    for path in paths:
+        problem = _not_there(path)
+        if problem:
+            with escaping():
+                print(
+                    f"tabletop: {path}: {problem}: not a command, exercise file or folder "
+                    "(tabletop --help lists the commands)",
+                    file=sys.stderr,
+                )
+            return 2
+    with collector.paused():
+        from tabletop.tui.app import run_start_screen
+
+        return run_start_screen(paths)
+
+
+def _not_there(path: Path) -> str:
+    """Why `path` cannot be listed ("" if it is there)."""
+    try:
+        return "" if path.exists() else "no such file or folder"
+    except OSError as error:
+        return error.strerror or str(error)
 
 
 def _run(words: list[str]) -> int:

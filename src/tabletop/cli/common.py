@@ -123,7 +123,8 @@ def add_schedule_options(parser: argparse.ArgumentParser) -> None:
         "--turn-seconds",
         type=int,
         metavar="S",
-        help="the turn clock for this session, 10 to 3600 seconds (default: the exercise's)",
+        help="the turn clock for this session, 10 to 3600 seconds, or 0 for none "
+        "(default: the exercise's)",
     )
 
 
@@ -131,10 +132,12 @@ def new_session(args: argparse.Namespace) -> tuple[Exercise, dict[str, Seat], in
     """The exercise, seats, seed and log path that `play` and `host` give a new session."""
     import random
 
-    if args.rounds is not None and not 1 <= args.rounds <= 100:
-        raise CommandError("--rounds: give between 1 and 100 rounds")
-    if args.turn_seconds is not None and not 10 <= args.turn_seconds <= 3600:
-        raise CommandError("--turn-seconds: give between 10 and 3600 seconds a turn")
+    from tabletop.schedule import rounds_reason, turn_seconds_reason
+
+    if args.rounds is not None and (reason := rounds_reason(args.rounds)):
+        raise CommandError(f"--rounds: {reason}")
+    if args.turn_seconds is not None and (reason := turn_seconds_reason(args.turn_seconds)):
+        raise CommandError(f"--turn-seconds: {reason}")
 
     from tabletop.log import Seat
     from tabletop.tui.paths import new_log_path

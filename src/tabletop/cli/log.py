@@ -72,14 +72,15 @@ def run_verify(args: argparse.Namespace) -> int:
         chain = "keyed chain" if contents.key is not None else "hash chain"
         print(f"{args.log}: ok: {count} events, {chain} intact, each as the rules make it")
     else:
-        _say_problem(args.log, problem, count)
+        _say_problem(args.log, problem)
     print(f"{args.log}: {_ending(audit.close())}")
     receipt_ok = _check_receipt(args.log, contents, args.receipt)
     return 0 if problem is None and receipt_ok else 1
 
 
-def _say_problem(log: Path, problem: LogProblem, count: int) -> None:
+def _say_problem(log: Path, problem: LogProblem) -> None:
     print(f"{log}:{problem.line}: {problem.message}")
+    count = problem.whole_events
     if problem.kind == "torn":
         print(f"{log}: {count} whole events before it; `tabletop resume` carries on from there")
     else:

@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_exercise_argument(parser)
     add_bot_option(
         parser,
-        "a bot plays ROLE (boulware, linear, conceder, reciprocating or integrative); repeatable",
+        "a bot plays ROLE (boulware, linear, conceder, reciprocating, integrative or nash); "
+        "repeatable",
     )
     parser.add_argument(
         "--seed", type=int, help="fixes the bots' choices and chance injects (default: random)"

@@ -144,6 +144,25 @@ class SkipTurn(_ControlAct):
     kind: Literal["skip"] = "skip"
 
 
+class ExtendTime(_ControlAct):
+    """More time for the delegation whose turn it is, on top of what its clock has left."""
+
+    kind: Literal["more_time"] = "more_time"
+    seconds: int = Field(ge=1, le=3600)
+
+
+class StopClock(_ControlAct):
+    """The program running the session closes: the turn clock stops where it stands."""
+
+    kind: Literal["stop_clock"] = "stop_clock"
+
+
+class StartClock(_ControlAct):
+    """A program takes the session up from its log: the turn clock runs again."""
+
+    kind: Literal["start_clock"] = "start_clock"
+
+
 class Annotate(_ControlAct):
     """A note for the debrief, seen by Control alone."""
 
@@ -179,7 +198,19 @@ DelegationAct = (
     | Decline
 )
 ControlAct = (
-    Start | Advance | FireInject | Pause | Resume | ExtendRounds | SkipTurn | Annotate | End | Abort
+    Start
+    | Advance
+    | FireInject
+    | Pause
+    | Resume
+    | ExtendRounds
+    | ExtendTime
+    | StopClock
+    | StartClock
+    | SkipTurn
+    | Annotate
+    | End
+    | Abort
 )
 Act = Annotated[DelegationAct | ControlAct, Field(discriminator="kind")]
 """Any act, told apart by its `kind` on the way in.
@@ -207,6 +238,9 @@ ActKind = Literal[
     "pause",
     "resume",
     "extend",
+    "more_time",
+    "stop_clock",
+    "start_clock",
     "skip",
     "annotate",
     "end",

@@ -21,6 +21,7 @@ from tabletop.engine.acts import (
     Decline,
     End,
     ExtendRounds,
+    ExtendTime,
     FireInject,
     Message,
     Pause,
@@ -30,6 +31,8 @@ from tabletop.engine.acts import (
     Sign,
     SkipTurn,
     Start,
+    StartClock,
+    StopClock,
     Support,
     WalkOut,
     Withdraw,
@@ -89,6 +92,22 @@ def _out_of_turn(exercise: Exercise, table: Table, act: Act) -> str | None:
         case WalkOut():
             return walk_out_reason(table)
     raise AssertionError(f"{act.kind!r} is not an act out of turn")
+
+
+def _clock(
+    exercise: Exercise, table: Table, act: ExtendTime | StopClock | StartClock
+) -> str | None:
+    """The turn clock runs only on a turn under way, in a session that has one."""
+    if exercise.schedule.seconds_per_turn is None:
+        return "this session has no turn clock"
+    if table.phase == "paused":
+        return "the session is paused: the clock stands still until Control resumes it"
+    if table.turn is None:
+        return "no delegation's turn is on the clock"
+    clock = table.clock
+    if isinstance(act, StopClock) and clock is not None and not clock.running:
+        return "the clock is already stopped"
+    return None
 
 
 # The checks below take plain values, so `legal` can ask them without building acts.
@@ -298,6 +317,8 @@ def _control(exercise: Exercise, table: Table, act: ControlAct) -> str | None:
             if table.rounds + act.rounds > MAX_ROUNDS:
                 return f"a session has at most {MAX_ROUNDS} rounds"
             return None
+        case ExtendTime() | StopClock() | StartClock():
+            return _clock(exercise, table, act)
         case SkipTurn():
             if phase == "ratification":
                 return "a signatory must sign or decline: it cannot be skipped"

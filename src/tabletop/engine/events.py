@@ -82,6 +82,17 @@ class _Extended(TypedDict):
     rounds: int
 
 
+class _TimeExtended(TypedDict):
+    role: str
+    seconds: int
+
+
+class _ClockSet(TypedDict):
+    role: str
+    left: float
+    """Seconds left on the role's turn, to the millisecond (`engine.clock`)."""
+
+
 class _Concluded(TypedDict):
     ending: Ending
     outcome: str
@@ -110,6 +121,9 @@ EventKind = Literal[
     "paused",
     "resumed",
     "extended",
+    "time_extended",
+    "clock_stopped",
+    "clock_started",
     "annotated",
     "concluded",
     "aborted",
@@ -138,6 +152,9 @@ _PAYLOADS: dict[str, SchemaValidator] = {
         "paused": _Empty,
         "resumed": _Empty,
         "extended": _Extended,
+        "time_extended": _TimeExtended,
+        "clock_stopped": _ClockSet,
+        "clock_started": _ClockSet,
         "annotated": _Text,
         "concluded": _Concluded,
         "aborted": _Reason,

@@ -10,12 +10,25 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tabletop.engine import phases
+from tabletop.engine.clock import CLOCK_KINDS, TurnTime, time_left
 from tabletop.engine.events import Event
 from tabletop.engine.state import Conclusion, Proposal, Ratification, Rejection, Table
 from tabletop.exercise.model import Exercise, ValuationEffect
 
 TURN_KINDS = frozenset({"proposed", "supported", "withdrawn", "rejected", "stated", "passed"})
 """Events that use up the actor's turn (a message or a walk-out does not)."""
+NEW_TURN_KINDS = TURN_KINDS | {
+    "skipped",
+    "advanced",
+    "round_started",
+    "ratification_opened",
+    "signed",
+    "declined",
+}
+"""Events after which another turn is under way, whose clock starts then (`engine.clock`).
+
+A walk-out is one too when the delegation walking out had the turn.
+"""
 
 
 def fold(exercise: Exercise, table: Table, event: Event) -> None:
@@ -23,7 +36,15 @@ def fold(exercise: Exercise, table: Table, event: Event) -> None:
     _HANDLERS[event.kind](exercise, table, event)
     if event.kind in TURN_KINDS or event.kind == "skipped":
         _next_turn(table)
+    if event.kind in NEW_TURN_KINDS:
+        _new_turn(table, event)
     table.seq = event.seq
+
+
+def _new_turn(table: Table, event: Event) -> None:
+    """Another turn is under way: its clock starts in full at this event."""
+    table.turn_began = event.at
+    table.clock = None
 
 
 def _next_turn(table: Table) -> None:
@@ -137,6 +158,7 @@ def _walked_out(exercise: Exercise, table: Table, event: Event) -> None:
             _store(table, proposal.but(supporters=kept))
     if was_turn and table.phase in phases.TURN_PHASES:
         _next_turn(table)
+        _new_turn(table, event)
 
 
 def _ratification_opened(exercise: Exercise, table: Table, event: Event) -> None:
@@ -183,11 +205,30 @@ def _inject_fired(exercise: Exercise, table: Table, event: Event) -> None:
 
 
 def _paused(exercise: Exercise, table: Table, event: Event) -> None:
+    left = time_left(table, exercise.schedule.seconds_per_turn, event.at)
+    if left is not None:
+        table.clock = TurnTime(left, False, event.at)
     phases.fire(table, "pause")
 
 
 def _resumed(exercise: Exercise, table: Table, event: Event) -> None:
     phases.fire(table, "resume")
+    clock = table.clock
+    if clock is not None and table.turn is not None:
+        table.clock = TurnTime(clock.left, True, event.at)
+
+
+def _time_extended(exercise: Exercise, table: Table, event: Event) -> None:
+    left = time_left(table, exercise.schedule.seconds_per_turn, event.at) or 0.0
+    table.clock = TurnTime(left + event.payload["seconds"], True, event.at)
+
+
+def _clock_stopped(exercise: Exercise, table: Table, event: Event) -> None:
+    table.clock = TurnTime(event.payload["left"], False, event.at)
+
+
+def _clock_started(exercise: Exercise, table: Table, event: Event) -> None:
+    table.clock = TurnTime(event.payload["left"], True, event.at)
 
 
 def _extended(exercise: Exercise, table: Table, event: Event) -> None:
@@ -230,10 +271,13 @@ _HANDLERS: dict[str, Callable[[Exercise, Table, Event], None]] = {
     "paused": _paused,
     "resumed": _resumed,
     "extended": _extended,
+    "time_extended": _time_extended,
+    "clock_stopped": _clock_stopped,
+    "clock_started": _clock_started,
     "annotated": _nothing,
     "concluded": _concluded,
     "aborted": _aborted,
 }
 
-QUIET_KINDS = frozenset(kind for kind, handler in _HANDLERS.items() if handler is _nothing)
+QUIET_KINDS = CLOCK_KINDS | {kind for kind, handler in _HANDLERS.items() if handler is _nothing}
 """Events that leave proposals, support, valuations and reservations as they were."""

@@ -13,6 +13,7 @@ from tabletop.engine import rules
 from tabletop.engine.events import Event
 from tabletop.engine.fold import QUIET_KINDS
 from tabletop.engine.session import Session
+from tabletop.engine.state import Table
 from tabletop.exercise.model import Exercise
 
 
@@ -63,6 +64,11 @@ class Sampler:
         self._session = Session(exercise, seed, keep_events=False)
         self._roles = exercise.role_ids
         self._leading: tuple[int | None, dict[str, int | None]] | None = None
+
+    @property
+    def table(self) -> Table:
+        """The table after the last event sampled (a replay keeps copies as checkpoints)."""
+        return self._session.table
 
     def sample(self, event: Event) -> tuple[LeadingPoint, ConcessionPoint | None]:
         """Fold `event`; the leading proposal's scores then, and the concession it makes."""

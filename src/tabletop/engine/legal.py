@@ -21,11 +21,14 @@ from tabletop.engine.acts import (
     Annotate,
     End,
     ExtendRounds,
+    ExtendTime,
     FireInject,
     Pause,
     Resume,
     SkipTurn,
     Start,
+    StartClock,
+    StopClock,
 )
 from tabletop.engine.checks import refusal
 from tabletop.engine.state import Table
@@ -63,31 +66,31 @@ class LegalMemo:
     They depend on the phase, whose turn it is, who walked out, the
     signature under way, the live proposals and what the delegation backs
     (`_delegation` reads nothing else of the table). Most turns change none
-    of these for the next delegation but the turn, and bots ask every turn.
-    A test holds the answers to `legal_acts`'.
+    of these for the next delegation but the turn, and bots ask every turn;
+    when only the proposals changed (a bot offering every turn changes them
+    every turn), the rest of the answer is kept (`_Standing`). A test holds
+    the answers to `legal_acts`'.
     """
 
     def __init__(self) -> None:
-        self._last: dict[str, tuple[tuple[object, ...], LegalActs]] = {}
+        self._last: dict[str, tuple[tuple[object, ...], _Standing, tuple[object, ...], LegalActs]]
+        self._last = {}
 
     def __call__(self, exercise: Exercise, table: Table, actor: str) -> LegalActs:
         if actor == CONTROL:
             return _control(exercise, table)
         # Tuples compare their items by identity first: the same objects match at once.
-        key = (
-            table.phase,
-            table.turn,
-            table.walked_out,
-            table.ratification,
-            table.order,
-            table.backing.get(actor),
-            *table.live.values(),
-        )
+        key = (table.phase, table.turn, table.walked_out, table.ratification, table.order)
+        on_table = (table.backing.get(actor), *table.live.values())
         last = self._last.get(actor)
         if last is not None and last[0] == key:
-            return last[1]
-        legal = _delegation(exercise, table, actor)
-        self._last[actor] = (key, legal)
+            if last[2] == on_table:
+                return last[3]
+            standing = last[1]
+        else:
+            standing = _Standing(exercise, table, actor)
+        legal = standing.with_proposals(table)
+        self._last[actor] = (key, standing, on_table, legal)
         return legal
 
 
@@ -99,41 +102,71 @@ _ON_PROPOSALS: dict[ActKind, str] = {
 
 
 def _delegation(exercise: Exercise, table: Table, role: str) -> LegalActs:
-    seat = checks.seat_reason(exercise, table, role)
-    turn = seat or checks.turn_reason(exercise, table, role, "propose")
-    speak = seat or checks.turn_reason(exercise, table, role, "statement")
-    signature = seat or checks.signature_reason(exercise, table, role)
-    if turn is None:
-        amend, support, withdraw, reject = checks.open_proposals(table, role)
-    else:
-        amend = support = withdraw = reject = ()
-    message_to = checks.addressees(table, role) if seat is None else ()
-    reasons: dict[ActKind, str | None] = {
-        "statement": speak,
-        "pass": speak,
-        "walk_out": seat or checks.walk_out_reason(table),
-        "sign": signature,
-        "decline": signature,
-        "propose": turn,
-        "amend": turn or (None if amend else _ON_PROPOSALS["amend"]),
-        "support": turn or (None if support else _ON_PROPOSALS["support"]),
-        "withdraw": turn or (None if withdraw else _ON_PROPOSALS["withdraw"]),
-        "reject": turn or (None if reject else _ON_PROPOSALS["reject"]),
-        "message": None
-        if message_to
-        else seat or checks.message_reason(exercise, table, role, role) or "no one to write to",
-    }
-    closed = {kind: reason for kind, reason in reasons.items() if reason is not None}
-    return LegalActs(
-        actor=role,
-        kinds=DELEGATION_KINDS.difference(closed),
-        support=support,
-        withdraw=withdraw,
-        reject=reject,
-        amend=amend,
-        message_to=message_to,
-        reasons=closed,
-    )
+    return _Standing(exercise, table, role).with_proposals(table)
+
+
+class _Standing:
+    """What a delegation may do now but for the acts on proposals: the part of its legal
+    acts that the proposals on the table leave as it is."""
+
+    __slots__ = ("_answers", "_head", "_message_to", "_role", "_tail", "_turn")
+
+    def __init__(self, exercise: Exercise, table: Table, role: str) -> None:
+        seat = checks.seat_reason(exercise, table, role)
+        turn = seat or checks.turn_reason(exercise, table, role, "propose")
+        speak = seat or checks.turn_reason(exercise, table, role, "statement")
+        signature = seat or checks.signature_reason(exercise, table, role)
+        message_to = checks.addressees(table, role) if seat is None else ()
+        self._role = role
+        self._turn = turn
+        self._message_to = message_to
+        self._head: dict[ActKind, str | None] = {
+            "statement": speak,
+            "pass": speak,
+            "walk_out": seat or checks.walk_out_reason(table),
+            "sign": signature,
+            "decline": signature,
+            "propose": turn,
+        }
+        self._tail: dict[ActKind, str | None] = {
+            "message": None
+            if message_to
+            else seat or checks.message_reason(exercise, table, role, role) or "no one to write to"
+        }
+        self._answers: dict[tuple[bool, ...], tuple[frozenset[ActKind], dict[ActKind, str]]] = {}
+        """Which acts on proposals have none to act on → the kinds open and why the others
+        are not: one of 16 answers, each worked out at its first need."""
+
+    def with_proposals(self, table: Table) -> LegalActs:
+        """The whole answer, with the acts open on the proposals on `table` now."""
+        if self._turn is None:
+            amend, support, withdraw, reject = checks.open_proposals(table, self._role)
+            empty = (not amend, not support, not withdraw, not reject)
+        else:
+            amend = support = withdraw = reject = ()
+            empty = (True, True, True, True)
+        kinds, closed = self._answers.get(empty) or self._answer(empty)
+        return LegalActs(
+            actor=self._role,
+            kinds=kinds,
+            support=support,
+            withdraw=withdraw,
+            reject=reject,
+            amend=amend,
+            message_to=self._message_to,
+            reasons=closed,
+        )
+
+    def _answer(self, empty: tuple[bool, ...]) -> tuple[frozenset[ActKind], dict[ActKind, str]]:
+        on_proposals = {
+            kind: (self._turn or why) if none else None
+            for (kind, why), none in zip(_ON_PROPOSALS.items(), empty, strict=True)
+        }
+        # In the order the reasons are always given (a seat is sent them as they are).
+        reasons = {**self._head, **on_proposals, **self._tail}
+        closed = {kind: reason for kind, reason in reasons.items() if reason is not None}
+        answer = self._answers[empty] = (DELEGATION_KINDS.difference(closed), closed)
+        return answer
 
 
 def _control(exercise: Exercise, table: Table) -> LegalActs:
@@ -143,6 +176,9 @@ def _control(exercise: Exercise, table: Table) -> LegalActs:
         "pause": Pause(),
         "resume": Resume(),
         "extend": ExtendRounds(),
+        "more_time": ExtendTime(seconds=1),
+        "stop_clock": StopClock(),
+        "start_clock": StartClock(),
         "skip": SkipTurn(),
         "annotate": Annotate(text="."),
         "end": End(),

@@ -111,9 +111,16 @@ def may(table: Table, trigger: str) -> bool:
     """Whether the trigger moves the table from its phase now, conditions included.
 
     This is what a model's `may_<trigger>()` asks; the machine has no model
-    to hang that method on, so it is asked for the table directly.
+    to hang that method on, so its transitions from the table's phase are
+    asked directly, each condition given the table as the event's model.
     """
-    return bool(_MACHINE._can_trigger(table, trigger))
+    transitions = _MACHINE.get_transitions(trigger, source=table.phase)
+    if not transitions:
+        return False
+    event = EventData(
+        _MACHINE.get_state(table.phase), _MACHINE.events[trigger], _MACHINE, table, (), {}
+    )
+    return any(all(c.check(event) for c in t.conditions) for t in transitions)
 
 
 def fire(table: Table, trigger: str) -> None:

@@ -1,4 +1,10 @@
-"""The exercise's rules applied to a table: scores, signatories, injects, outcomes."""
+"""The exercise's rules applied to a table: scores, signatories, injects, outcomes.
+
+Who must sign a package and which outcome follows are rules over plain
+`Facts` (`needed_signatures`, `outcome_in`): the engine asks them of a table,
+and `validate`'s design warnings of the packages before the talks, so the two
+never disagree about the rules themselves.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,14 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal, Protocol, TypeVar
 
 from tabletop.engine.state import Proposal, Table
-from tabletop.exercise.conditions import Ending, Facts
+from tabletop.exercise.conditions import (
+    Condition,
+    Ending,
+    Facts,
+    RoundAtLeast,
+    RoundAtMost,
+    leaves,
+)
 from tabletop.exercise.model import ConditionTrigger, Exercise, Inject, RoundTrigger
 
 _Verdict = TypeVar("_Verdict", covariant=True)
@@ -64,10 +77,37 @@ def advance_trigger(exercise: Exercise, table: Table) -> Literal["open", "negoti
     return "negotiate"
 
 
+def needed_signatures(exercise: Exercise, situation: Facts) -> frozenset[str]:
+    """The roles whose signature `situation.package` needs: every rule whose condition holds."""
+    return frozenset(
+        [s.role for s in exercise.signatories if s.when is None or s.when.holds(situation)]
+    )
+
+
+def signing_rounds(exercise: Exercise) -> list[int]:
+    """A round from each stretch of the schedule in which the rules sign alike.
+
+    Signing starts in round 1, and a signatory rule or outcome that asks the
+    round starts a new stretch where its answer changes: so these few rounds
+    stand for every round a package may be signed in.
+    """
+    rules = [s.when for s in exercise.signatories] + [o.when for o in exercise.outcomes]
+    bounds = (bound for rule in rules if rule is not None for bound in _round_bounds(rule))
+    return sorted({1} | {b for b in bounds if 1 < b <= exercise.schedule.rounds})
+
+
+def _round_bounds(condition: Condition) -> Iterator[int]:
+    """The rounds at which the condition's answer may change."""
+    for leaf in leaves(condition):
+        if isinstance(leaf, RoundAtLeast):
+            yield leaf.round_at_least
+        elif isinstance(leaf, RoundAtMost):
+            yield leaf.round_at_most + 1
+
+
 def signatories(exercise: Exercise, table: Table, package: dict[str, str]) -> tuple[str, ...]:
-    """The roles whose signature this package needs, in turn order."""
-    situation = facts(table, package)
-    needed = {s.role for s in exercise.signatories if s.when is None or s.when.holds(situation)}
+    """The roles whose signature this package needs at the table now, in turn order."""
+    needed = needed_signatures(exercise, facts(table, package))
     return tuple(r for r in table.order if r in needed)
 
 
@@ -132,8 +172,12 @@ def _chance(seed: int, seq: int, index: int) -> float:
 def outcome(
     exercise: Exercise, table: Table, ending: Ending, package: dict[str, str] | None
 ) -> str:
+    """The outcome talks at this table lead to, ended this way with this package (if any)."""
+    return outcome_in(exercise, facts(table, package, ending))
+
+
+def outcome_in(exercise: Exercise, situation: Facts) -> str:
     """The first outcome whose condition holds; the last is the default."""
-    situation = facts(table, package, ending)
     for candidate in exercise.outcomes:
         if candidate.when is None or candidate.when.holds(situation):
             return candidate.id

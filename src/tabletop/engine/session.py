@@ -24,6 +24,7 @@ from tabletop.engine.acts import (
     Decline,
     End,
     ExtendRounds,
+    ExtendTime,
     FireInject,
     Message,
     Pass,
@@ -34,12 +35,15 @@ from tabletop.engine.acts import (
     Sign,
     SkipTurn,
     Start,
+    StartClock,
     Statement,
+    StopClock,
     Support,
     WalkOut,
     Withdraw,
 )
 from tabletop.engine.checks import refusal
+from tabletop.engine.clock import exact, restart_left, time_left
 from tabletop.engine.events import SESSION, Event, EventKind, made
 from tabletop.engine.fold import fold
 from tabletop.engine.legal import LegalActs, LegalMemo
@@ -203,7 +207,8 @@ class Session:
             events.append(event)
 
         if act is not None:
-            _primary(self.exercise, table, act, emit)
+            last = self._events[-1].at if self._events else None
+            _primary(self.exercise, table, act, emit, moment, last)
         else:
             owed = self._round_start_owed()
             if owed is not None:
@@ -225,8 +230,19 @@ class Session:
         return decision.events
 
 
-def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
-    """The event the act itself makes (one case per kind of act: mypy checks none is missing)."""
+def _primary(
+    exercise: Exercise,
+    table: Table,
+    act: Act,
+    emit: Emit,
+    moment: datetime,
+    last: datetime | None,
+) -> None:
+    """The event the act itself makes (one case per kind of act: mypy checks none is missing).
+
+    `moment` is the act's time, `last` the time of the event before it (the
+    turn clock reads them: `engine.clock`).
+    """
     actor = act.actor
     match act:
         case Propose():
@@ -274,6 +290,15 @@ def _primary(exercise: Exercise, table: Table, act: Act, emit: Emit) -> None:
             emit(CONTROL, "resumed", {}, None)
         case ExtendRounds():
             emit(CONTROL, "extended", {"rounds": table.rounds + act.rounds}, None)
+        case ExtendTime():
+            emit(CONTROL, "time_extended", {"role": table.turn, "seconds": act.seconds}, None)
+        case StopClock():
+            left = time_left(table, exercise.schedule.seconds_per_turn, moment) or 0.0
+            emit(CONTROL, "clock_stopped", {"role": table.turn, "left": exact(left)}, None)
+        case StartClock():
+            seconds = exercise.schedule.seconds_per_turn or 0
+            left = restart_left(table, seconds, last)
+            emit(CONTROL, "clock_started", {"role": table.turn, "left": exact(left)}, None)
         case SkipTurn():
             emit(CONTROL, "skipped", {"role": table.turn}, None)
         case Annotate():

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from tabletop.engine.clock import TurnTime
 from tabletop.engine.phases import ENDED_PHASES, TURN_PHASES, Phase
 from tabletop.exercise.conditions import Ending
 from tabletop.exercise.model import Exercise
@@ -114,6 +116,7 @@ class Table:
         "always_signing",
         "backing",
         "candidates",
+        "clock",
         "conclusion",
         "fired",
         "live",
@@ -129,6 +132,7 @@ class Table:
         "round_over",
         "rounds",
         "seq",
+        "turn_began",
         "turn_index",
         "valuations",
         "walked_out",
@@ -163,6 +167,10 @@ class Table:
         self.reservations: dict[str, int] = {r.id: r.reservation for r in exercise.roles}
         self.conclusion: Conclusion | None = None
         self.seq = 0
+        self.turn_began: datetime | None = None
+        """When the turn under way (or the last one) began: its clock starts then."""
+        self.clock: TurnTime | None = None
+        """The turn clock as last stopped or set on this turn (`engine.clock`); None: untouched."""
 
     def copy(self) -> Table:
         """A copy safe to change through the fold: what it changes is copied, first.
@@ -198,6 +206,8 @@ class Table:
         other.reservations = self.reservations
         other.conclusion = self.conclusion
         other.seq = self.seq
+        other.turn_began = self.turn_began
+        other.clock = self.clock
         return other
 
     def set_proposals(self, proposals: Iterable[Proposal]) -> None:

@@ -17,6 +17,7 @@ leading proposal, if any, as the package).
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
@@ -203,3 +204,18 @@ _CLASS_TAGS: dict[type[_Node], str] = {
 
 for _model in (AllOf, AnyOf, Not):
     _model.model_rebuild()
+
+
+def leaves(condition: Condition) -> Iterator[Condition]:
+    """The tests a condition is made of, with `all`, `any` and `not` opened up."""
+    match condition:
+        case AllOf():
+            for child in condition.all:
+                yield from leaves(child)
+        case AnyOf():
+            for child in condition.any:
+                yield from leaves(child)
+        case Not():
+            yield from leaves(condition.not_)
+        case _:
+            yield condition

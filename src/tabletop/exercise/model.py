@@ -337,6 +337,8 @@ class Exercise(Model):
     ) -> Exercise:
         """The exercise as one session plays it: its own rounds and turn clock where given.
 
+        `seconds_per_turn=0` plays without a turn clock (`tabletop.schedule.NO_CLOCK`).
+
         A class with less time than the author planned shortens the session,
         not the file: the log keeps the exercise as loaded and these two numbers.
         """
@@ -345,7 +347,9 @@ class Exercise(Model):
         schedule = self.schedule.model_copy(
             update={
                 "rounds": self.schedule.rounds if rounds is None else rounds,
-                "seconds_per_turn": seconds_per_turn or self.schedule.seconds_per_turn,
+                "seconds_per_turn": self.schedule.seconds_per_turn
+                if seconds_per_turn is None
+                else seconds_per_turn or None,  # 0: no clock for this session
             }
         )
         return self.model_copy(update={"schedule": schedule})

@@ -1,16 +1,17 @@
-"""Pydantic errors in the author's words: the path they wrote and what to fix there."""
+"""Pydantic errors in words: an exercise's in its author's (the path they wrote and what to
+fix there), and anything else's as its first problem on one line (`first_problem`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel, StringConstraints, ValidationError
 from pydantic_core import ErrorDetails
 
 from tabletop.exercise.locations import Location, fields, locate
 from tabletop.exercise.model import Fact, Id
-from tabletop.exercise.problems import keys, shown
+from tabletop.exercise.problems import keys, one_line, shown
 from tabletop.exercise.references import Path as FieldPath
 
 Said = tuple[FieldPath, str, bool]
@@ -28,6 +29,15 @@ def explain(errors: list[ErrorDetails], data: Any) -> Iterator[Said]:
             unions.setdefault(loc.union, {}).setdefault(loc.member, []).append((loc, error))
     for where, members in unions.items():
         yield from _explain_union(where, members, _value_at(data, where))
+
+
+def first_problem(error: ValidationError) -> str:
+    """Where the first problem is and what it is, as one line with control characters
+    written out: a log line or a wire message may carry anything, and the message about it
+    goes to a terminal, a console and back over the wire."""
+    first = error.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return one_line(f"{where}: {first['msg']}" if where else first["msg"])
 
 
 def _explain_union(

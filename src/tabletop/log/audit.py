@@ -24,6 +24,7 @@ from tabletop.engine.events import SESSION, Event
 from tabletop.engine.session import Decision, IllegalAct, Session
 from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
+from tabletop.exercise.wording import first_problem
 from tabletop.log.errors import LogError
 from tabletop.log.reader import LogContents, LogProblem
 
@@ -109,8 +110,7 @@ class Audit:
                     raise Misfit(self.where, event, f"only the rules make {event.kind} events")
                 decision = session.decide(act, event.at)
             except ValidationError as error:
-                problem = error.errors()[0]
-                raise Misfit(self.where, event, f"not an act: {problem['msg']}") from None
+                raise Misfit(self.where, event, f"not an act: {first_problem(error)}") from None
             except IllegalAct as refused:
                 raise Misfit(self.where, event, f"refused by the rules: {refused.reason}") from None
         self._decision, self._pending, self._shown = decision, decision.events, 0
@@ -211,6 +211,12 @@ def _control_act(event: Event, table: Table) -> Act | None:
             act = acts.Resume()
         case "extended":
             act = acts.ExtendRounds(rounds=payload["rounds"] - table.rounds)
+        case "time_extended":
+            act = acts.ExtendTime(seconds=payload["seconds"])
+        case "clock_stopped":
+            act = acts.StopClock()
+        case "clock_started":
+            act = acts.StartClock()
         case "skipped":
             act = acts.SkipTurn()
         case "annotated":

@@ -13,7 +13,7 @@ from tabletop.engine.state import SessionState
 from tabletop.log.cursor import ReplayCursor
 from tabletop.log.errors import LogError
 from tabletop.log.recorded import RecordedSession
-from tabletop.log.trust import TrustedLog
+from tabletop.log.replay_log import ReplayLog
 
 
 def fork_path(parent: Path, seq: int) -> Path:
@@ -28,13 +28,13 @@ def fork_refusal(state: SessionState) -> str | None:
     return None
 
 
-def fork(log: TrustedLog, seq: int, target: Path) -> RecordedSession:
+def fork(log: ReplayLog, seq: int, target: Path) -> RecordedSession:
     """A new session in `target` continuing `log` from event `seq`, open for acts.
 
     Raises LogError, with the parent's path, for an event outside the trusted
     part, one the session had ended by, or a log that cannot be written.
     """
-    trusted = len(log.events)
+    trusted = log.count
     if not 0 <= seq <= trusted:
         raise LogError(
             f"{log.path}: no event {seq} to fork from: trusted events are 0 to {trusted}"

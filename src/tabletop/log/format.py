@@ -14,10 +14,11 @@ import json
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tabletop import __version__
 from tabletop.exercise.model import Exercise
+from tabletop.schedule import turn_seconds_reason
 
 FORMAT: Literal["tabletop-log"] = "tabletop-log"
 VERSION: Literal[1] = 1
@@ -76,9 +77,17 @@ class Header(BaseModel):
     rounds: int | None = Field(default=None, ge=1, le=100, exclude_if=lambda v: v is None)
     """The session's rounds where `play --rounds` changed them; None: the exercise's own."""
     seconds_per_turn: int | None = Field(
-        default=None, ge=10, le=3600, exclude_if=lambda v: v is None
+        default=None, ge=0, le=3600, exclude_if=lambda v: v is None
     )
-    """The session's turn clock where `play --turn-seconds` changed it."""
+    """The session's turn clock where `play --turn-seconds` changed it; 0: none."""
+
+    @field_validator("seconds_per_turn")
+    @classmethod
+    def _a_clock_or_none(cls, seconds: int | None) -> int | None:
+        reason = None if seconds is None else turn_seconds_reason(seconds)
+        if reason:
+            raise ValueError(reason)
+        return seconds
 
     @property
     def session_exercise(self) -> Exercise:

@@ -17,8 +17,8 @@ from typing import BinaryIO, Literal
 from pydantic import ValidationError
 
 from tabletop.collector import paused
-from tabletop.controls import escaped
 from tabletop.engine.events import Event
+from tabletop.exercise.wording import first_problem
 from tabletop.log.errors import LogError
 from tabletop.log.format import GENESIS, Header, chained, exercise_digest, unseal
 from tabletop.log.key import KEY_FILE, environment_key
@@ -44,6 +44,15 @@ class LogProblem:
     line: int
     kind: Literal["torn", "corrupt"]
     message: str
+
+    @property
+    def whole_events(self) -> int:
+        """The events whole before this line: what `log verify` and a resumed session count.
+
+        Line 1 is the header and event n is line n + 1, so the count is the
+        line's number less two, however the events fell into blocks.
+        """
+        return self.line - 2
 
 
 @dataclass
@@ -150,6 +159,21 @@ class LogStream:
         self.receipt_at: int | None = 0 if self._last == self._mark else None
         self.good_bytes = len(first)
         self.problem: LogProblem | None = None
+        self._seq = 0
+        """The last event read: the next line must hold the one after it."""
+
+    @classmethod
+    def resumed(
+        cls, path: Path, file: BinaryIO, header: Header, key: bytes | None, seq: int, last: str
+    ) -> LogStream:
+        """The events after event `seq` of a log already read, from a `file` placed just
+        past that event's line (hashed `last`): a stretch read again is checked again."""
+        stream = cls.__new__(cls)
+        stream.path, stream._file, stream._verify = path, file, True
+        stream.header, stream._last, stream.key = header, last.encode("ascii"), key
+        stream._mark, stream.receipt_at = None, None
+        stream.good_bytes, stream.problem, stream._seq = file.tell(), None, seq
+        return stream
 
     @property
     def last_hash(self) -> str:
@@ -160,8 +184,8 @@ class LogStream:
     def __iter__(self) -> Iterator[Event]:
         file, verify, key, mark = self._file, self._verify, self.key, self._mark
         last = self._last
-        seq = 0
-        number = 1
+        seq = self._seq
+        number = seq + 1
         # The checks of a line are spelled out here rather than called: at a hundred
         # thousand lines, a call per line is a noticeable share of a replay.
         # Every line taken is an event or the end of the reading: `islice` of n
@@ -190,7 +214,7 @@ class LogStream:
             try:
                 event = Event.from_json(body)
             except ValidationError as error:
-                problem = f"not a valid event: {_first(error)}"
+                problem = f"not a valid event: {first_problem(error)}"
                 self.problem = LogProblem(number, "corrupt", problem)
                 return
             if event.seq != seq + 1:
@@ -215,7 +239,7 @@ def _header(
     try:
         header = Header.model_validate_json(body)
     except ValidationError as error:
-        raise LogError(f"{path}:1: not a valid log header: {_first(error)}") from None
+        raise LogError(f"{path}:1: not a valid log header: {first_problem(error)}") from None
     key = _key(path, header, verify, insisted)
     if verify and chained(body, GENESIS.encode(), key) != digest:
         raise LogError(
@@ -245,13 +269,6 @@ def _key(path: Path, header: Header, verify: bool, insisted: bytes | None) -> by
             f"or the file named by {KEY_FILE})"
         )
     return key
-
-
-def _first(error: ValidationError) -> str:
-    """Where the first problem is, and what it is."""
-    first = error.errors()[0]
-    where = ".".join(str(p) for p in first["loc"])
-    return escaped(f"{where}: {first['msg']}", one_line=True)
 
 
 def _too_long(limit: int) -> str:

@@ -10,21 +10,12 @@ say the same thing about the same log.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
-from tabletop.log import (
-    Audit,
-    Header,
-    LogContents,
-    LogProblem,
-    Misfit,
-    read_log,
-    unfinished,
-)
+from tabletop.log import Audit, Header, LogProblem, Misfit, unfinished
 
 
 class Source(Protocol):
@@ -40,19 +31,6 @@ class Source(Protocol):
 
     @property
     def last_hash(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class TrustedLog:
-    """The events of a log up to its first untrustworthy line, and the session they make."""
-
-    path: Path
-    header: Header
-    events: list[Event]
-    problem: LogProblem | None
-    session: Session
-    receipt: str | None
-    """The hash of the log's last line, when the whole log is trusted: what `verify` checks."""
 
 
 class TrustedEvents:
@@ -90,20 +68,6 @@ class TrustedEvents:
     def session(self) -> Session:
         """The session of the events taken so far, a cut last block included."""
         return self._audit.close()
-
-
-def trusted(contents: LogContents) -> TrustedLog:
-    """The contents cut at the first event the rules do not make, with the session before it."""
-    checked = TrustedEvents(contents, contents.events)
-    events = list(checked)
-    return TrustedLog(
-        contents.path, contents.header, events, checked.problem, checked.session, checked.receipt
-    )
-
-
-def load_trusted(path: Path) -> TrustedLog:
-    """Read and verify a log for replay or a fork; raises LogError if no part of it can be used."""
-    return trusted(read_log(path))
 
 
 def breach_notice(problem: LogProblem, trusted_events: int) -> str:

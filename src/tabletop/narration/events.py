@@ -8,6 +8,8 @@ audience), made before any words are chosen.
 
 from __future__ import annotations
 
+import math
+
 from tabletop.engine.events import Event
 from tabletop.exercise.model import Exercise
 from tabletop.narration.names import (
@@ -90,6 +92,17 @@ def event_words(exercise: Exercise, event: Event) -> Words:
             return (who, Segment(" resumed the session"))
         case "extended":
             return (who, Segment(f" extended the talks to {p['rounds']} rounds"))
+        case "time_extended":
+            role = Segment(actor_name(exercise, p["role"]), "actor")
+            return (who, Segment(f" gave {seconds_words(p['seconds'])} more to "), role)
+        case "clock_stopped":
+            role = Segment(actor_name(exercise, p["role"]), "actor")
+            left = seconds_words(p["left"])
+            return (Segment(f"The clock stopped with {left} left for ", "muted"), role)
+        case "clock_started":
+            role = Segment(actor_name(exercise, p["role"]), "actor")
+            left = seconds_words(p["left"])
+            return (Segment(f"The clock ran again with {left} left for ", "muted"), role)
         case "annotated":
             return (who, Segment(" noted: "), Segment(p["text"], "emphasis"))
         case "concluded":
@@ -101,6 +114,15 @@ def event_words(exercise: Exercise, event: Event) -> Words:
         case "aborted":
             return _with_reason((who, Segment(" aborted the session")), p["reason"])
     raise AssertionError(f"an event kind with no words: {event.kind}")
+
+
+def seconds_words(seconds: float) -> str:
+    """A stretch of the turn clock in whole seconds, as a room reads it: "45 s", "2 min 5 s"."""
+    whole = math.ceil(seconds)
+    minutes, rest = divmod(whole, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
 def _with_reason(words: Words, reason: str) -> Words:

@@ -3,19 +3,27 @@
 It starts the session, moves it past the briefing, and then lets the
 schedule and the rules run it: the host's own bots play their seats, remote
 seats play theirs, and a turn whose clock runs out is skipped, as Control
-would. It exits once the session has ended and every seat has been told.
+would (a signatory, who cannot be skipped, is given the turn's time again).
+It exits once the session has ended and every seat has been told.
+
+The clock is the session's record (`engine.clock`), as on the console: a
+stopped host logs the clock stopping, and `--resume` starts it again with
+what the turn had left.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import signal
-import time
 from collections.abc import Callable
+from contextlib import suppress
+from datetime import UTC, datetime
 
 from tabletop.bots import Bot, make_bot, play_until_human
-from tabletop.engine import IllegalAct
-from tabletop.engine.acts import Act, Advance, SkipTurn, Start
+from tabletop.engine import IllegalAct, Session
+from tabletop.engine.acts import Act, Advance, ExtendTime, SkipTurn, Start, StartClock, StopClock
+from tabletop.engine.clock import time_left
 from tabletop.engine.phases import ENDED_PHASES
 from tabletop.log import RecordedSession
 from tabletop.net.codes import Codes
@@ -26,29 +34,26 @@ BOT_PAUSE = 0.0
 
 
 class TurnDeadline:
-    """The turn clock of a headless host: when the turn to move began, and how long it has."""
+    """The turn clock of a headless host: what the session's record says the turn has left."""
 
-    def __init__(self, seconds: int | None, now: Callable[[], float] = time.monotonic) -> None:
-        self.seconds = seconds
+    def __init__(
+        self, session: Session, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
+        self.session = session
+        self.seconds = session.exercise.schedule.seconds_per_turn
         self._now = now
-        self._key: object = None
-        self._since = now()
-
-    def follow(self, key: object) -> None:
-        if key != self._key:
-            self._key = key
-            self._since = self._now()
 
     def remaining(self) -> int | None:
         """Whole seconds left, as a seat is told them."""
         left = self.left()
-        return None if left is None else round(left)
+        return None if left is None else math.ceil(left)
 
     def left(self) -> float | None:
-        """Seconds until the turn runs out, as a fraction; None when no clock runs."""
-        if self.seconds is None or self._key is None:
+        """Seconds until the turn runs out, as a fraction; None when no clock runs (or paused)."""
+        table = self.session.table
+        if table.phase == "paused":
             return None
-        return max(0.0, self.seconds - (self._now() - self._since))
+        return time_left(table, self.seconds, self._now())
 
 
 class Headless:
@@ -61,7 +66,7 @@ class Headless:
             if seat.kind == "bot"
         }
         self.console = console
-        self.clock = TurnDeadline(self.session.exercise.schedule.seconds_per_turn)
+        self.clock = TurnDeadline(self.session)
         self._moved = asyncio.Event()
         self.host = Host(
             self.session, codes, apply=self.apply, console=console, remaining=self.clock.remaining
@@ -74,8 +79,6 @@ class Headless:
         return events
 
     def _follow(self) -> None:
-        table = self.session.table
-        self.clock.follow((table.phase, table.round, table.turn) if table.turn else None)
         self._moved.set()
 
     @property
@@ -99,6 +102,10 @@ class Headless:
                     continue
                 await self._wait(stop)
             if stop.is_set():
+                if self.session.refusal(StopClock()) is None:
+                    # Unwritten, it is no loss: a resume counts the clock to the last event.
+                    with suppress(IllegalAct, OSError):
+                        self.apply(StopClock())
                 self.console("stopped: the session is in its log; `tabletop host --resume`")
                 await self.host.close()
             else:
@@ -109,10 +116,17 @@ class Headless:
                 loop.remove_signal_handler(signum)
 
     def _control(self) -> None:
-        """What Control does at the start: open the briefing, then the talks."""
-        for act in (Start(), Advance()):
-            if self.session.refusal(act) is None:
+        """What Control does at the start: open the briefing, then the talks.
+
+        A resumed session carries on where it stood: the turn under way with
+        the time it had left, and opening statements not cut short.
+        """
+        session = self.session
+        for act in (StartClock(), Start()):
+            if session.refusal(act) is None:
                 self.apply(act)
+        if session.table.phase == "briefing":
+            self.apply(Advance())
         self._follow()
         self.host.publish()
 
@@ -124,18 +138,20 @@ class Headless:
         return True
 
     def _skip_if_late(self) -> bool:
+        """A turn out of time is skipped; a signatory, who cannot be, has the turn's time again."""
         left = self.clock.left()
         if left is None or left > 0:
             return False
         role = self.session.table.turn
-        try:
-            self.apply(SkipTurn())
-        except IllegalAct:
-            self.clock.follow(None)  # nothing to skip now: the clock starts again
-            self._follow()
-            return False
-        self.console(f"{role}: time ran out; the turn was skipped")
-        return True
+        for act, done in (
+            (SkipTurn(), "the turn was skipped"),
+            (ExtendTime(seconds=self.clock.seconds or 1), "it cannot be skipped: more time"),
+        ):
+            if self.session.refusal(act) is None:
+                self.apply(act)
+                self.console(f"{role}: time ran out; {done}")
+                return True
+        return False
 
     async def _wait(self, stop: asyncio.Event) -> None:
         """Until the session moves, the clock runs out, or the host is told to stop."""

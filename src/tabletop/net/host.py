@@ -21,6 +21,7 @@ from websockets.exceptions import ConnectionClosed
 
 from tabletop.engine import IllegalAct, Session, role_view
 from tabletop.engine.acts import Act
+from tabletop.exercise.wording import first_problem
 from tabletop.net.codes import Codes, Throttle
 from tabletop.net.link import Link
 from tabletop.net.protocol import (
@@ -169,7 +170,7 @@ class Host:
             await self._turn_away(socket, "malformed", "no hello in time", CLOSE_MALFORMED)
             return None
         except ValidationError as error:
-            await self._turn_away(socket, "malformed", _problem(error), CLOSE_MALFORMED)
+            await self._turn_away(socket, "malformed", first_problem(error), CLOSE_MALFORMED)
             return None
         if not isinstance(hello, Hello):
             why = "the first message must be a hello"
@@ -222,7 +223,7 @@ class Host:
         try:
             message = SEAT_MESSAGE.validate_json(frame)
         except ValidationError as error:
-            why = _problem(error)
+            why = first_problem(error)
             self._console(f"{self._name(link.seat)}: ignored a malformed message: {why}")
             link.answer(encode(Error(error="malformed", message=why)))
             return
@@ -333,9 +334,3 @@ def reachable(bind: str, port: int) -> str:
 def _peer(socket: ServerConnection) -> str:
     peer = socket.remote_address
     return str(peer[0]) if peer else "?"
-
-
-def _problem(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else first["msg"]

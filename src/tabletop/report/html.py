@@ -15,16 +15,28 @@ from markdown_it import MarkdownIt
 
 from tabletop.report.model import Concession, Entry, Leading, PackageLines, Report
 from tabletop.report.prose import (
+    AGREED,
+    BACK_CHANNEL,
+    NO_PROPOSAL,
+    SCORES,
+    SHEETS,
     back_channel_table,
     confidential_notice,
     damage_notice,
     frontier_sentences,
     left_out,
     package_table,
+    proposal_detail,
+    proposal_title,
+    reason_given,
+    rejected,
     scores_table,
     seats_table,
     sentence,
+    sheet_table,
     status,
+    supported,
+    when,
     withheld,
 )
 from tabletop.report.svg import concession_chart, leading_chart, render
@@ -175,28 +187,25 @@ def _outcome(report: Report) -> list[str]:
     if outcome is not None:
         parts.append(f"<h3>{escape(outcome.title)}</h3>")
         if outcome.reason:
-            parts.append(f"<p>Reason given: {escape(outcome.reason)}</p>")
+            parts.append(f"<p>{escape(reason_given(outcome.reason))}</p>")
         parts.append(_markdown(outcome.narrative))
         if outcome.package:
-            parts += ["<p>Agreed package:</p>", _package(outcome.package)]
+            parts += [f"<p>{AGREED}</p>", _package(outcome.package)]
     if report.scores is not None:
-        parts += ["<h3>Scores against reservation</h3>", _table(*scores_table(report.scores))]
+        parts += [f"<h3>{SCORES}</h3>", _table(*scores_table(report.scores))]
     return parts
 
 
 def _proposals(report: Report) -> list[str]:
     if not report.proposals:
-        return ["<p>No proposal was made.</p>"]
+        return [f"<p>{NO_PROPOSAL}</p>"]
     parts = []
     for p in report.proposals:
-        origin = f", amending #{p.parent}" if p.parent else ""
         parts.append(
-            f"<h3>#{p.id} by {escape(p.author)} "
-            f"<small>(round {p.round}, event {p.seq}{origin}): {escape(p.status)}</small></h3>"
+            f"<h3>{escape(proposal_title(p))} <small>{escape(proposal_detail(p))}</small></h3>"
         )
         parts.append(_package(p.package))
-        lines = [f"Supported at the end by: {', '.join(p.supporters) or 'nobody'}"]
-        lines += [f"Rejected by {role}: {reason}" for role, reason in p.rejections]
+        lines = [supported(p), *(rejected(role, reason) for role, reason in p.rejections)]
         parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
     return parts
 
@@ -220,7 +229,7 @@ def _charts(
             numeric={1, 2, 4, 5},
         )
         if rows
-        else "<p>No proposal was made.</p>",
+        else f"<p>{NO_PROPOSAL}</p>",
         f"<h3>{escape(leading.title)}</h3>",
         f"<figure>{render(leading)}<figcaption>{escape(leading.description)}</figcaption></figure>",
     ]
@@ -228,7 +237,7 @@ def _charts(
 
 def _back_channel(report: Report, counts: dict[str, dict[str, int]]) -> list[str]:
     return [
-        "<p>Private messages sent (rows) to each delegation (columns).</p>",
+        f"<p>{BACK_CHANNEL}</p>",
         _table(*back_channel_table(report, counts)),
     ]
 
@@ -236,11 +245,7 @@ def _back_channel(report: Report, counts: dict[str, dict[str, int]]) -> list[str
 def _annotations(annotations: list[Entry]) -> list[str]:
     if not annotations:
         return ["<p>None.</p>"]
-    items = (
-        f"<li>Event {e.seq} ({f'round {e.round}' if e.round else 'before round 1'}): "
-        f"{escape(sentence(e))}</li>"
-        for e in annotations
-    )
+    items = (f"<li>Event {e.seq} ({when(e)}): {escape(sentence(e))}</li>" for e in annotations)
     return ["<ul>", *items, "</ul>"]
 
 
@@ -284,14 +289,9 @@ def _briefings(report: Report) -> list[str]:
                 f"{_markdown(role.confidential_briefing)}</div>"
             )
     if report.sheets is not None:
-        parts.append("<h3>Scoring sheets (as in force at the end)</h3>")
+        parts.append(f"<h3>{SHEETS}</h3>")
         for name, sheet in report.sheets.items():
-            rows = [
-                [issue, option, str(points)]
-                for issue, options in sheet.items()
-                for option, points in options.items()
-            ]
-            parts += [f"<h4>{escape(name)}</h4>", _table(["Issue", "Option", "Points"], rows, {2})]
+            parts += [f"<h4>{escape(name)}</h4>", _table(*sheet_table(sheet))]
     return parts
 
 

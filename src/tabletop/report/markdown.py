@@ -15,6 +15,11 @@ from collections.abc import Sequence
 
 from tabletop.report.model import Concession, Entry, Leading, PackageLines, Report
 from tabletop.report.prose import (
+    AGREED,
+    BACK_CHANNEL,
+    NO_PROPOSAL,
+    SCORES,
+    SHEETS,
     back_channel_table,
     confidential_notice,
     damage_notice,
@@ -22,10 +27,17 @@ from tabletop.report.prose import (
     left_out,
     number,
     package_table,
+    proposal_detail,
+    proposal_title,
+    reason_given,
+    rejected,
     scores_table,
     seats_table,
     sentence,
+    sheet_table,
     status,
+    supported,
+    when,
     withheld,
 )
 from tabletop.safe_markdown import defused
@@ -92,27 +104,24 @@ def _outcome(report: Report) -> list[str]:
     if outcome is not None:
         blocks.append(f"### {outcome.title}")
         if outcome.reason:
-            blocks.append(f"Reason given: {outcome.reason}")
+            blocks.append(reason_given(outcome.reason))
         blocks.append(outcome.narrative.strip())
         if outcome.package:
-            blocks += ["Agreed package:", _package(outcome.package)]
+            blocks += [AGREED, _package(outcome.package)]
     if report.scores is not None:
-        blocks += ["### Scores against reservation", _table(*scores_table(report.scores))]
+        blocks += [f"### {SCORES}", _table(*scores_table(report.scores))]
     return blocks
 
 
 def _proposals(report: Report) -> list[str]:
     blocks = ["## Proposals"]
     if not report.proposals:
-        return [*blocks, "No proposal was made."]
+        return [*blocks, NO_PROPOSAL]
     for p in report.proposals:
-        origin = f", amending #{p.parent}" if p.parent else ""
-        blocks.append(
-            f"### #{p.id} by {p.author} (round {p.round}, event {p.seq}{origin}): {p.status}"
-        )
+        blocks.append(f"### {proposal_title(p)} {proposal_detail(p)}")
         blocks.append(_package(p.package))
-        lines = [f"- Supported at the end by: {', '.join(p.supporters) or 'nobody'}"]
-        lines += [f"- Rejected by {role}: {_escaped(reason)}" for role, reason in p.rejections]
+        lines = [f"- {supported(p)}"]
+        lines += [f"- {rejected(role, _escaped(reason))}" for role, reason in p.rejections]
         blocks.append("\n".join(lines))
     return blocks
 
@@ -161,7 +170,7 @@ def _leading(report: Report, changes: list[Leading]) -> list[str]:
 def _back_channel(report: Report, counts: dict[str, dict[str, int]]) -> list[str]:
     return [
         "## Back channel",
-        "Private messages sent (rows) to each delegation (columns).",
+        BACK_CHANNEL,
         _table(*back_channel_table(report, counts)),
     ]
 
@@ -188,8 +197,7 @@ def _timeline(report: Report) -> str:
 
 
 def _line(entry: Entry) -> str:
-    when = f"round {entry.round}" if entry.round else "before round 1"
-    return f"- {entry.seq}. ({when}) {_escaped(sentence(entry))}"
+    return f"- {entry.seq}. ({when(entry)}) {_escaped(sentence(entry))}"
 
 
 def _briefings(report: Report) -> list[str]:
@@ -199,14 +207,9 @@ def _briefings(report: Report) -> list[str]:
         if role.confidential_briefing is not None:
             blocks += [f"#### {role.title}: confidential", role.confidential_briefing.strip()]
     if report.sheets is not None:
-        blocks.append("## Scoring sheets (as in force at the end)")
+        blocks.append(f"## {SHEETS}")
         for name, sheet in report.sheets.items():
-            rows = [
-                [issue, option, str(points)]
-                for issue, options in sheet.items()
-                for option, points in options.items()
-            ]
-            blocks += [f"### {name}", _table(["Issue", "Option", "Points"], rows, numeric={2})]
+            blocks += [f"### {name}", _table(*sheet_table(sheet))]
     return blocks
 
 

@@ -11,12 +11,18 @@ from tabletop.report.model import (
     Entry,
     Frontier,
     PackageLines,
+    ProposalLine,
     Report,
     RoleScore,
     TimelineGap,
 )
 
 REVEAL_HINT = "`tabletop report --reveal`"
+AGREED = "Agreed package:"
+NO_PROPOSAL = "No proposal was made."
+SCORES = "Scores against reservation"
+SHEETS = "Scoring sheets (as in force at the end)"
+BACK_CHANNEL = "Private messages sent (rows) to each delegation (columns)."
 
 
 def damage_notice(report: Report) -> str | None:
@@ -99,6 +105,32 @@ def frontier_sentences(frontier: Frontier) -> list[str]:
     return lines
 
 
+def reason_given(reason: str) -> str:
+    return f"Reason given: {reason}"
+
+
+def proposal_title(p: ProposalLine) -> str:
+    return f"#{p.id} by {p.author}"
+
+
+def proposal_detail(p: ProposalLine) -> str:
+    """When and from what the proposal came, and how it stands at the end."""
+    origin = f", amending #{p.parent}" if p.parent else ""
+    return f"(round {p.round}, event {p.seq}{origin}): {p.status}"
+
+
+def supported(p: ProposalLine) -> str:
+    return f"Supported at the end by: {', '.join(p.supporters) or 'nobody'}"
+
+
+def rejected(role: str, reason: str) -> str:
+    return f"Rejected by {role}: {reason}"
+
+
+def when(entry: Entry) -> str:
+    return f"round {entry.round}" if entry.round else "before round 1"
+
+
 def inline_package(package: PackageLines | None) -> str:
     return "; ".join(f"{issue}: {option}" for issue, option in package or [])
 
@@ -169,3 +201,16 @@ def back_channel_table(report: Report, counts: dict[str, dict[str, int]]) -> Tab
 
 def package_table(package: PackageLines) -> Table:
     return Table(["Issue", "Option"], [[issue, option] for issue, option in package], set())
+
+
+def sheet_table(sheet: dict[str, dict[str, int]]) -> Table:
+    """One delegation's scoring sheet: every option's points."""
+    return Table(
+        ["Issue", "Option", "Points"],
+        [
+            [issue, option, str(points)]
+            for issue, options in sheet.items()
+            for option, points in options.items()
+        ],
+        {2},
+    )

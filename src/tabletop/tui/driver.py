@@ -26,8 +26,7 @@ from textual.screen import Screen
 
 from tabletop import collector
 from tabletop.engine import IllegalAct
-from tabletop.engine.acts import Act, SkipTurn
-from tabletop.exercise.model import CONTROL
+from tabletop.engine.acts import Act
 from tabletop.tui.live import LiveSession
 from tabletop.tui.pictures import outcome_picture
 from tabletop.tui.screens.choice import ChoiceScreen
@@ -39,6 +38,7 @@ from tabletop.tui.screens.give_back import GiveBackScreen
 from tabletop.tui.screens.handover import HandoverScreen
 from tabletop.tui.screens.outcome import OutcomeScreen
 from tabletop.tui.screens.text_prompt import TextPrompt
+from tabletop.tui.time_up import TimeUp
 from tabletop.tui.turn_clock import TurnClock, TurnKey
 
 Leaving = Literal["acted", "handed back", "time"]
@@ -59,7 +59,12 @@ class Driver:
         self.live = live
         self.pace = pace
         seconds = live.exercise.schedule.seconds_per_turn
-        self.clock = TurnClock(seconds) if seconds else None
+        self.clock = TurnClock(seconds, lambda: live.now()) if seconds else None
+        self.time_up = (
+            TimeUp(app, live, self.clock, self.act, lambda screen: self._leave(screen, "time"))
+            if self.clock is not None
+            else None
+        )
         self._bot_due = False
         self._held = False
         """A bot's move waits for a dialog to close."""
@@ -75,17 +80,15 @@ class Driver:
         self._holder: str | None = None
         """The delegation the keyboard was last handed to, until Control takes it back."""
         self._leaving: Leaving = "acted"
-        self._clock_due: TurnKey | None = None
-        """A turn whose time ran out with its delegation at the keyboard: Control is asked next."""
         self._open = True
 
     def console(self) -> ConsoleScreen:
         return ConsoleScreen(self.live.control(), tuple(self.live.humans))
 
     def start(self, notice: str = "") -> None:
-        """Take charge once the console is on screen."""
-        if self.clock is not None:
-            self.app.set_interval(1, self.tick_clock)
+        """Take charge once the console is on screen (the app ticks the clock each second)."""
+        if self.time_up is not None:
+            self.app.call_after_refresh(self.time_up.start)
         self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
         if notice:
             self.app.notify(notice, title="Log repaired", severity="warning", timeout=12)
@@ -95,6 +98,8 @@ class Driver:
     def close(self) -> None:
         self._open = False
         self.app.screen_change_signal.unsubscribe(self.app)
+        if self.time_up is not None:
+            self.time_up.stop()
         collector.let_go()
         self.live.close()
 
@@ -169,9 +174,8 @@ class Driver:
         live = self.live
         app = self.app
         key = live.turn_key()
-        state = live.state
         if self.clock is not None:
-            self.clock.follow(key, state.phase == "paused")
+            self.clock.follow(key, live.session.table)
         top = app.screen
         if isinstance(top, DelegationScreen | HandoverScreen) and (
             live.ended or top.turn_key not in (None, key)
@@ -235,59 +239,16 @@ class Driver:
                 screen.remaining = remaining
 
     def _remaining(self) -> int | None:
-        clock = self.clock
-        return clock.remaining if clock is not None and clock.key is not None else None
+        return self.clock.shown if self.clock is not None else None
 
     def tick_clock(self) -> None:
         """One second of the turn clock; when it runs out, Control is asked what to do."""
-        clock = self.clock
-        if clock is None:
-            return
-        if clock.tick():
-            self._time_is_up(clock)
+        if self.time_up is not None:
+            self.time_up.tick()
         remaining = self._remaining()
         for screen in self.app.screen_stack:
             if isinstance(screen, ConsoleScreen | DelegationScreen):
                 screen.remaining = remaining
-
-    def _time_is_up(self, clock: TurnClock) -> None:
-        live = self.live
-        mover = live.mover
-        key = clock.key
-        if mover is None:
-            return
-        top = self.app.screen
-        if isinstance(top, DelegationScreen) and top.turn_key == key:
-            # The delegation has the keyboard: Control takes it back before it chooses.
-            self._clock_due = key
-            self._leave(top, "time")
-            return
-        if isinstance(top, GiveBackScreen):
-            # Control is not back yet: it is asked once it is.
-            self._clock_due = key
-            return
-        self._ask_about_time(clock)
-
-    def _ask_about_time(self, clock: TurnClock) -> None:
-        live = self.live
-        mover = live.mover
-        key = clock.key
-        if mover is None:
-            return
-        legal = live.session.legal_acts(CONTROL)
-        blocked = None if "skip" in legal else legal.reasons.get("skip", "not possible now")
-
-        def decided(choice: str | None) -> None:
-            if live.turn_key() != key:
-                self.app.notify("The turn had already passed.", severity="information")
-            elif choice == "skip":
-                self.act(SkipTurn())
-            else:
-                clock.extend()
-                self.follow()
-
-        name = live.exercise.role(mover).title
-        self.app.push_screen(ClockPrompt(name, clock.seconds, blocked), decided)
 
     # Hand-over ---------------------------------------------------------------
 
@@ -375,10 +336,8 @@ class Driver:
     def _keyboard_back(self, _: None) -> None:
         """Control has confirmed it is at the keyboard: the console, and what waits for Control."""
         self._holder = None
-        due, self._clock_due = self._clock_due, None
-        clock = self.clock
-        if clock is not None and due is not None and due == self.live.turn_key():
-            self._ask_about_time(clock)
+        if self.time_up is not None:
+            self.time_up.control_is_back()
         self.follow()
 
     def hand_back(self) -> None:

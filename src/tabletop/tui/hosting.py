@@ -34,6 +34,7 @@ HANDED_BOT = "linear"
 
 class HostedApp(TabletopApp):
     BINDINGS = keymap.HOST
+    STARTS_OVER = False  # the seats joined this session: the console stays with it
 
     def __init__(
         self,
@@ -133,7 +134,7 @@ class HostedApp(TabletopApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "seats":
             return isinstance(self.screen, ConsoleScreen)
-        return True
+        return super().check_action(action, parameters)
 
     def action_seats(self) -> None:
         if isinstance(self.screen, ConsoleScreen):

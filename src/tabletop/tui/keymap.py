@@ -27,6 +27,17 @@ APP: list[BindingType] = [
     ),
 ]
 
+LEAVING: list[BindingType] = [
+    Binding(
+        "b",
+        "start_screen",
+        "Start screen",
+        tooltip="Back to the start screen: a session left there is saved and can be resumed",
+        id="app.start_screen",
+    ),
+]
+"""The live app's way back to the start screen, from a screen only Control sees."""
+
 START: list[BindingType] = [
     Binding("n", "new", "New", tooltip="Set up a session of the exercise", id="start.new"),
     Binding("r", "resume", "Resume", tooltip="Carry on the chosen session log", id="start.resume"),
@@ -84,6 +95,13 @@ CONSOLE: list[BindingType] = [
         "Outcome",
         tooltip="Show the outcome and the debrief chart",
         id="console.outcome",
+    ),
+    Binding(
+        "b",
+        "start_screen",
+        "Leave",
+        tooltip="Leave the session, saved in its log, for the start screen",
+        id="console.start_screen",
     ),
     Binding(
         "g",
@@ -152,7 +170,7 @@ OUTCOME: list[BindingType] = [
 
 CLOCK: list[BindingType] = [
     Binding("k", "skip", "Skip turn", tooltip="The delegation's turn passes", id="clock.skip"),
-    Binding("m", "extend", "More time", tooltip="Restart the turn clock", id="clock.extend"),
+    Binding("m", "extend", "More time", tooltip="A turn's time more", id="clock.extend"),
 ]
 
 REPLAY: list[BindingType] = [
@@ -258,6 +276,7 @@ SEATS: list[BindingType] = [
 
 SCREENS: tuple[list[BindingType], ...] = (
     APP,
+    LEAVING,
     START,
     SETUP,
     CONSOLE,

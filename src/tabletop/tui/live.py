@@ -9,6 +9,7 @@ session changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tabletop.bots import Bot, UnknownStrategy, make_bot, play_until_human
@@ -35,6 +36,8 @@ class LiveSession:
         """Roles played from other terminals (`tabletop host`): never handed the keyboard here."""
         self.listeners: list[Callable[[], None]] = []
         """Told after every act this session commits (the host sends each seat its view)."""
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        """The time each act is logged at, and the turn clock reads (a test may set it)."""
 
     @property
     def session(self) -> Session:
@@ -79,7 +82,7 @@ class LiveSession:
 
     def apply(self, act: Act) -> tuple[Event, ...]:
         """Log then commit: raises IllegalAct or OSError with nothing changed."""
-        events = self.recorded.apply(act)
+        events = self.recorded.apply(act, self.now())
         for listener in self.listeners:
             listener()
         return events
@@ -133,6 +136,6 @@ def resume(path: Path) -> tuple[LiveSession, str | None]:
     if problem is not None:
         notice = (
             f"Line {problem.line} of the log was cut short by a crash and has been cut off; "
-            f"the session carries on from the last whole event ({len(live.session.events)})."
+            f"the session carries on from the last whole event ({problem.whole_events})."
         )
     return live, notice

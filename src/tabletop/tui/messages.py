@@ -37,6 +37,10 @@ class RequestOutcome(Message):
     """Show the outcome screen of a session that is over."""
 
 
+class RequestStartScreen(Message):
+    """Leave the session for the start screen (Control is asked first if it is not over)."""
+
+
 class OpenLog(Message):
     """Resume the session in this log."""
 
@@ -57,7 +61,14 @@ class BeginSession(Message):
     """Create a session log with these seats and open the console on it."""
 
     def __init__(
-        self, exercise: Exercise, seats: dict[str, Seat], seed: int, path: Path, pin: str = ""
+        self,
+        exercise: Exercise,
+        seats: dict[str, Seat],
+        seed: int,
+        path: Path,
+        pin: str = "",
+        rounds: int | None = None,
+        seconds_per_turn: int | None = None,
     ) -> None:
         super().__init__()
         self.exercise = exercise
@@ -66,3 +77,6 @@ class BeginSession(Message):
         self.path = path
         self.pin = pin
         """Control's PIN to take the keyboard back from a delegation; empty for none."""
+        self.rounds = rounds
+        self.seconds_per_turn = seconds_per_turn
+        """This session's schedule where it differs from the exercise's (0 seconds: no clock)."""

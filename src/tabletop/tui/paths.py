@@ -1,8 +1,9 @@
-"""Where session logs go by default, and the recent ones the start screen lists."""
+"""tabletop's data folder: session logs by default, the recent ones, the facilitator's exercises."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,11 +11,28 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 SUFFIX = ".jsonl"
+HOME = "TABLETOP_HOME"
+"""The environment variable naming a data folder to use instead of the platform's."""
+
+
+def data_dir() -> Path:
+    """tabletop's data folder: $TABLETOP_HOME if set, else the platform's user data folder.
+
+    On Linux `~/.local/share/tabletop`, on macOS `~/Library/Application
+    Support/tabletop`, on Windows under `%LOCALAPPDATA%`.
+    """
+    home = os.environ.get(HOME)
+    return Path(home) if home else Path(user_data_dir("tabletop"))
 
 
 def sessions_dir() -> Path:
     """The folder new session logs go to unless the facilitator picks another path."""
-    return Path(user_data_dir("tabletop")) / "sessions"
+    return data_dir() / "sessions"
+
+
+def exercises_dir() -> Path:
+    """The facilitator's own exercises, which the start screen lists beside the bundled ones."""
+    return data_dir() / "exercises"
 
 
 def new_log_path(exercise_id: str, now: datetime | None = None) -> Path:
@@ -70,11 +88,23 @@ def summarize(path: Path) -> LogSummary:
     return LogSummary(path, exercise.title, contents.header.started_at, status, resumable)
 
 
-def recent_logs(limit: int = 20, folder: Path | None = None) -> list[LogSummary]:
-    """The most recently written logs in the sessions folder, newest first."""
+def recent_logs(
+    limit: int = 20, folder: Path | None = None, also: Iterable[Path] = ()
+) -> list[LogSummary]:
+    """The most recently written logs in the sessions folder and `also`, newest first.
+
+    `also` holds logs kept elsewhere (`play --log PATH`) that this run has
+    had open, so a session left for the start screen can be resumed there.
+    """
     where = folder or sessions_dir()
-    if not where.is_dir():
-        return []
-    files = [p for p in where.glob(f"*{SUFFIX}") if p.is_file()]
-    files.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    return [summarize(p) for p in files[:limit]]
+    found = list(where.glob(f"*{SUFFIX}")) if where.is_dir() else []
+    found += also
+    written: dict[str, tuple[float, Path]] = {}
+    for path in found:
+        try:
+            if path.is_file():
+                written.setdefault(os.path.realpath(path), (path.stat().st_mtime, path))
+        except OSError:
+            continue  # gone, or out of reach, since it was listed
+    newest = sorted(written.values(), key=lambda pair: pair[0], reverse=True)
+    return [summarize(path) for _, path in newest[:limit]]

@@ -40,7 +40,12 @@ from tabletop.narration.plain import plain
 from tabletop.tui import keymap
 from tabletop.tui.describe import actor_name
 from tabletop.tui.hidden import hidden
-from tabletop.tui.messages import RequestAct, RequestHandover, RequestOutcome
+from tabletop.tui.messages import (
+    RequestAct,
+    RequestHandover,
+    RequestOutcome,
+    RequestStartScreen,
+)
 from tabletop.tui.pictures import ControlPicture
 from tabletop.tui.screens import questions
 from tabletop.tui.screens.choice import ChoiceScreen
@@ -261,6 +266,9 @@ class ConsoleScreen(Screen[None]):
 
     def action_outcome(self) -> None:
         self.post_message(RequestOutcome())
+
+    def action_start_screen(self) -> None:
+        self.post_message(RequestStartScreen())
 
     def action_instructor_pack(self) -> None:
         from tabletop.tui.screens.instructor import InstructorPackScreen

@@ -1,8 +1,10 @@
 """The replay viewer: step through a session log as Control or as one delegation.
 
-The log is verified before anything is shown; a damaged log is replayed up
-to its first untrustworthy line, with a banner saying where that is. What
-each viewer sees at the cursor is a `Moment` (`tui.moment`). From any event,
+The screen opens at once on the log's header; a worker reads the log in one
+pass, checking its chain and rules (`ReplayLog`), and the cursor moves over
+what has been checked so far while the status line counts it. A damaged log
+is replayed up to its first untrustworthy line, with a banner saying where
+that is. What each viewer sees at the cursor is a `Moment` (`tui.moment`). From any event,
 "fork here" starts a new log that continues from it and hands it up in a
 `ReplayScreen.Forked` message: the live app opens its console on it; the
 stand-alone `ReplayApp` ends with its path, and `tabletop replay` opens the
@@ -20,22 +22,23 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from tabletop import collector
 from tabletop.engine import SessionState
-from tabletop.engine.history import History, history
 from tabletop.exercise.model import CONTROL
 from tabletop.log import LogError, RecordedSession
 from tabletop.log.cursor import ReplayCursor
 from tabletop.log.fork import fork, fork_path, fork_refusal
-from tabletop.log.trust import TrustedLog, breach_notice, load_trusted
+from tabletop.log.replay_log import ReplayLog
+from tabletop.log.trust import breach_notice
 from tabletop.tui import keymap
 from tabletop.tui.literal import LiteralApp, literal
-from tabletop.tui.moment import moment
+from tabletop.tui.moment import Moment, moment, status
 from tabletop.tui.screens.choice import ChoiceScreen
 from tabletop.tui.screens.replay_prompt import ReplayPrompt
 from tabletop.tui.widgets.briefing import Briefing
-from tabletop.tui.widgets.conversation import Conversation
 from tabletop.tui.widgets.news import News
 from tabletop.tui.widgets.proposals import ProposalsTable
 from tabletop.tui.widgets.score_chart import ScoreChart
@@ -47,7 +50,7 @@ STYLES = Path(__file__).resolve().parent.parent
 
 
 class ReplayScreen(Screen[None]):
-    """The replay of one verified log; open one with `ReplayScreen.open(path)`."""
+    """The replay of one log, checked as it is read; open one with `ReplayScreen.open(path)`."""
 
     CSS_PATH = STYLES / "replay.tcss"
     BINDINGS: ClassVar[list[BindingType]] = keymap.REPLAY
@@ -59,21 +62,21 @@ class ReplayScreen(Screen[None]):
             super().__init__()
             self.recorded = recorded
 
-    def __init__(self, log: TrustedLog, viewer: str = CONTROL, position: int = 0) -> None:
+    def __init__(self, log: ReplayLog, viewer: str = CONTROL) -> None:
         super().__init__()
         self.source = log
         self.exercise = log.header.session_exercise
         self.cursor = ReplayCursor(log)
-        self.cursor.move_to(position)
-        self.series: History | None = None
-        """The leading proposal's scores after every event, for the chart, once worked out."""
         self.viewer = viewer
         self._papers = ""
+        self._ticker: Timer | None = None
+        self._now: tuple[tuple[int, int, bool, bool, str], Moment] | None = None
 
     @classmethod
     def open(cls, path: Path) -> ReplayScreen:
-        """A replay of the log at `path`; raises LogError (with a message) if it is unusable."""
-        return cls(load_trusted(path))
+        """A replay of the log at `path`; raises LogError (with a message) if its header
+        cannot be trusted. The events are read and checked once the screen is up."""
+        return cls(ReplayLog(path))
 
     @property
     def state(self) -> SessionState:
@@ -85,8 +88,7 @@ class ReplayScreen(Screen[None]):
         yield StatusBar(id="replay-status")
         yield Static(id="replay-event")
         if self.source.problem is not None:
-            notice = breach_notice(self.source.problem, len(self.source.events))
-            yield Static(literal(notice), id="replay-damage")
+            yield self._damage()
         # The live screens' numbers: Control's 1-3 as on the console (4 and 5
         # the replay's own), a delegation's as on its screen (no 3 Move, 7 the chart).
         with TabbedContent(id="replay-tabs"):
@@ -107,7 +109,7 @@ class ReplayScreen(Screen[None]):
                 with TabPane("2 Table", id="tab-2"):
                     yield ProposalsTable(self.exercise, id="replay-table")
                 with TabPane("4 Messages", id="tab-4"):
-                    yield Conversation(self.exercise, self.viewer, id="replay-messages")
+                    yield Timeline(self.exercise, id="replay-messages")
                 with TabPane("5 News", id="tab-5"):
                     yield News(id="replay-news")
                 with TabPane("6 History", id="tab-6"):
@@ -116,42 +118,108 @@ class ReplayScreen(Screen[None]):
                     yield ScoreChart(id="replay-chart")
         yield Footer()
 
+    def _damage(self) -> Static:
+        assert self.source.problem is not None
+        notice = breach_notice(self.source.problem, self.source.count)
+        return Static(literal(notice), id="replay-damage")
+
     def on_mount(self) -> None:
         self.show()
-        # A second fold of the whole log: seconds for a million events. The
-        # screen opens and steps meanwhile; the chart fills in when it is done.
-        self.run_worker(self._work_out_chart, thread=True, exit_on_error=False)
+        if not self.source.done:
+            # Seconds for a million events: meanwhile the cursor moves over what is
+            # checked, and the status line counts it.
+            self._ticker = self.set_interval(0.5, self._checking)
+            self.run_worker(self._read, thread=True, exit_on_error=False)
 
-    def _work_out_chart(self) -> None:
-        series = history(self.exercise, self.source.header.seed, self.source.events)
-        self.app.call_from_thread(self._chart_ready, series)
+    def on_unmount(self) -> None:
+        # A thread cannot be cancelled: the pass is asked to stop, or it would
+        # go on checking a log no one is looking at.
+        self.source.stop()
+        if self.source.done:
+            collector.let_go()
 
-    def _chart_ready(self, series: History) -> None:
-        self.series = series
+    def _read(self) -> None:
+        try:
+            self.source.read()
+        except LogError as error:
+            self.app.call_from_thread(self._unreadable, str(error))
+            return
+        if self.source.done:  # not stopped: the screen is still there
+            self.app.call_from_thread(self._checked)
+
+    def _checking(self) -> None:
+        self.query_one("#replay-status", StatusBar).summary = status(
+            self.cursor, self.state, self.viewer
+        )
+
+    def _checked(self) -> None:
+        self._stop_ticker()
+        if self.source.problem is not None:
+            self.mount(self._damage(), before="#replay-tabs")
+        self.show()
+        # Checkpoints and indexes live as long as the screen: why is `collector`'s to say.
+        collector.keep_alive()
+
+    def _unreadable(self, reason: str) -> None:
+        self._stop_ticker()
+        self.notify(reason, title="Cannot read the log", severity="error", timeout=12)
         self.show()
 
+    def _stop_ticker(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+
     def show(self) -> None:
-        """Set the picture at the cursor on every widget."""
-        now = moment(self.cursor, self.series, self.viewer)
+        """Set the picture at the cursor on the status lines and the open tab's widgets.
+
+        A hidden tab's widgets are set when it is opened: at every step, a
+        scoreboard, two timelines and a chart no one sees would cost a frame.
+        """
+        # Opening a tab leaves the moment as it was: it is worked out again only when it moved.
+        source = self.source
+        at = (self.cursor.position, self.cursor.total, source.done, source.halted, self.viewer)
+        if self._now is None or self._now[0] != at:
+            try:
+                self._now = (at, moment(self.cursor, self.viewer))
+            except LogError as error:
+                self.notify(str(error), title="Cannot read the log", severity="error", timeout=12)
+                return
+        now = self._now[1]
         self.query_one("#replay-status", StatusBar).summary = now.status
         self.query_one("#replay-event", Static).update(now.current)
-        self.query_one(ProposalsTable).picture = now.table
-        self.query_one(Timeline).events = now.events
-        self.query_one(News).notices = now.notices
-        self.query_one(ScoreChart).data = now.chart
-        if self.viewer == CONTROL:
-            # Papers change only when an inject does; rendering Markdown costs a frame.
-            if now.papers != self._papers:
-                self._papers = now.papers
-                self.query_one("#replay-papers-text", Static).update(Markdown(now.papers))
-        else:
-            self.query_one(Briefing).view = now.view
-            self.query_one(Conversation).events = now.events
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is None:
+            return
+        for widget in pane.query("*"):
+            match widget:
+                case ProposalsTable():
+                    widget.picture = now.table
+                case Timeline(id="replay-messages"):
+                    widget.events = now.messages
+                case Timeline():
+                    widget.events = now.events
+                case News():
+                    widget.notices = now.notices
+                case ScoreChart():
+                    widget.data = now.chart
+                case Briefing():
+                    widget.view = now.view
+                case Static(id="replay-papers-text") if now.papers != self._papers:
+                    # Papers change only when an inject does; rendering Markdown costs a frame.
+                    self._papers = now.papers
+                    widget.update(Markdown(now.papers))
+
+    def on_tabbed_content_tab_activated(self) -> None:
+        self.show()
 
     # Moving ------------------------------------------------------------------
 
     def move_to(self, position: int) -> None:
-        self.cursor.move_to(position)
+        try:
+            self.cursor.move_to(position)
+        except LogError as error:
+            self.notify(str(error), title="Cannot read the log", severity="error", timeout=12)
+            return
         self.show()
 
     def action_step(self, steps: int) -> None:

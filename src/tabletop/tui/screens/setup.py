@@ -1,4 +1,10 @@
-"""Setup: who plays each delegation (a person or a bot strategy), the seed, the log path.
+"""Setup: who plays each delegation (a person or a bot strategy), the schedule, seed and log path.
+
+The schedule is the exercise's unless the facilitator changes it for this
+session (fewer rounds for a short class, another turn clock, or none): the
+log header keeps what differs, as `play --rounds/--turn-seconds` do, and
+`tabletop.schedule` refuses what neither may take, with the reason shown in
+the form.
 
 And, optionally, Control's PIN: a delegation done at the keyboard cannot
 reach the console without it. It is kept in memory only, never in the log.
@@ -17,6 +23,13 @@ from textual.widgets import Button, Header, Input, Label, Select
 from tabletop.bots import STRATEGIES
 from tabletop.exercise.model import Exercise
 from tabletop.log import Seat
+from tabletop.schedule import (
+    NO_CLOCK,
+    TURN_SECONDS,
+    ScheduleError,
+    read_rounds,
+    read_turn_seconds,
+)
 from tabletop.tui import keymap
 from tabletop.tui.literal import literal
 from tabletop.tui.messages import BeginSession
@@ -55,6 +68,25 @@ class SetupScreen(Screen[None]):
                         compact=True,
                         id=f"seat-{role.id}",
                     )
+            schedule = self.exercise.schedule
+            yield Label("Schedule", classes="section")
+            with Horizontal(classes="field"):
+                yield Label("Rounds", classes="field-label")
+                yield Input(str(schedule.rounds), compact=True, id="rounds")
+            with Horizontal(classes="field"):
+                yield Label("Turn clock", classes="field-label")
+                yield Input(
+                    str(schedule.seconds_per_turn or ""),
+                    placeholder="none",
+                    compact=True,
+                    id="turn-seconds",
+                )
+            low, high = TURN_SECONDS
+            yield Label(
+                f"Seconds a turn, {low} to {high}, or blank for none; filled in: the exercise's.",
+                classes="hint",
+            )
+            yield Label("", id="setup-problem")
             yield Label("Session", classes="section")
             with Horizontal(classes="field"):
                 yield Label("Seed", classes="field-label")
@@ -94,9 +126,35 @@ class SetupScreen(Screen[None]):
             )
         return seats
 
+    def schedule(self) -> tuple[int | None, int | None] | None:
+        """This session's rounds and seconds a turn where they differ from the exercise's.
+
+        None, with the reason in the form and the field focused, if either is refused.
+        """
+        problem = self.query_one("#setup-problem", Label)
+        schedule = self.exercise.schedule
+        field = "rounds"
+        try:
+            rounds = read_rounds(self.query_one("#rounds", Input).value)
+            field = "turn-seconds"
+            seconds = read_turn_seconds(self.query_one("#turn-seconds", Input).value)
+        except ScheduleError as error:
+            what = "Rounds" if field == "rounds" else "Turn clock"
+            problem.update(literal(f"{what}: {error}."))
+            problem.add_class("shown")
+            self.query_one(f"#{field}", Input).focus()
+            return None
+        problem.update("")
+        problem.remove_class("shown")
+        own = schedule.seconds_per_turn or NO_CLOCK
+        return (None if rounds == schedule.rounds else rounds, None if seconds == own else seconds)
+
     def action_begin(self) -> None:
         seed_text = self.query_one("#seed", Input).value.strip()
         log_text = self.query_one("#log", Input).value.strip()
+        schedule = self.schedule()
+        if schedule is None:
+            return
         try:
             seed = int(seed_text)
         except ValueError:
@@ -107,7 +165,10 @@ class SetupScreen(Screen[None]):
             return
         path = Path(log_text).expanduser()
         pin = self.query_one("#pin", Input).value
-        self.post_message(BeginSession(self.exercise, self.seats(), seed, path, pin))
+        rounds, seconds = schedule
+        self.post_message(
+            BeginSession(self.exercise, self.seats(), seed, path, pin, rounds, seconds)
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -36,8 +36,12 @@ class ActionPanel(Vertical):
             )
 
     def watch_blocked(self, blocked: dict[str, str]) -> None:
-        for action, label, _ in self.actions:
+        # One button a key: where actions share one (pause and resume), the one it does now.
+        shown: set[str] = set()
+        for action, label, key in sorted(self.actions, key=lambda each: each[0] in blocked):
             button = self.query_one(f"#do-{action}", Button)
             reason = blocked.get(action)
             button.disabled = reason is not None
             button.tooltip = literal(reason or label)
+            button.display = key not in shown
+            shown.add(key)

@@ -20,17 +20,16 @@ def clock_text(remaining: int) -> Text:
 
 
 class StatusBar(Static):
-    """A summary set by its screen, and the turn clock when the exercise has one.
+    """A summary set by its screen, led by the turn clock when the session has one.
 
     One line, so a change repaints the line and never lays out the screen again.
+    The clock comes first: at 80 columns a long summary is cut at its end.
     """
 
     summary: reactive[Text] = reactive(Text)
     remaining: reactive[int | None] = reactive(None)
 
     def render(self) -> Text:
-        line = self.summary.copy()
-        if self.remaining is not None:
-            line.append("  ")
-            line.append_text(clock_text(self.remaining))
-        return line
+        if self.remaining is None:
+            return self.summary.copy()
+        return Text.assemble(clock_text(self.remaining), " ", self.summary)
