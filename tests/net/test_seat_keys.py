@@ -46,3 +46,15 @@ async def test_a_lost_host_shows_in_the_header_until_it_is_back(tmp_path: Path) 
         await until(pilot, lambda: app.client.connected)
         await until(pilot, lambda: "not connected" not in screen_text(app))
         assert "USA — Treaty for Security" in screen_text(app)
+
+
+async def test_after_an_act_the_number_keys_switch_tabs_again(tmp_path: Path) -> None:
+    async with seated(tmp_path) as (_, app, pilot):
+        screen = app.screen
+        await pilot.press("3")  # the statement's text has the cursor
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"We came to listen.", "ctrl+s")
+        await until(pilot, lambda: any(e.kind == "stated" for e in app.client.events))
+        await until(pilot, lambda: app.focused is None)
+        await pilot.press("2")
+        assert screen.query_one(TabbedContent).active == "table"

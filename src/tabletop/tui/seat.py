@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabbedContent, TabPane
 
 from tabletop.engine import Event, RoleView
 from tabletop.engine.state import standing
@@ -257,6 +257,12 @@ class SeatApp(LiteralApp[None]):
             return
         if isinstance(answer, Refused):
             self.notify(answer.reason, title="Not allowed", severity="warning")
+            return
+        # Its events came before the ack, and emptied the text: the number keys switch
+        # tabs again, rather than start a new text in the emptied field.
+        focused = self.focused
+        if isinstance(focused, Input) and not focused.value:
+            self.screen.set_focus(None)
 
     def on_request_hand_back(self, message: RequestHandBack) -> None:
         """At one's own terminal there is no keyboard to give back."""
