@@ -24,6 +24,10 @@ async def test_a_seat_offers_no_hand_back_and_its_help_opens(tmp_path: Path) -> 
         assert app.focused is not text
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        help = screen_text(app)
+        # A seat's own help: no console, no hand-over screens it never meets.
+        assert "At your own terminal" in help and "Control console" not in help
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is screen)
 

@@ -23,6 +23,13 @@ PHASE_WORDS = {
     "paused": "paused",
     "aborted": "aborted",
 }
+
+
+def to_act(phase: str) -> str:
+    """What the delegation whose turn it is has to do, as a status line says it."""
+    return "to sign" if phase == "ratification" else "to move"
+
+
 ENDING_WORDS = {
     "agreement": "an agreement",
     "deadline": "the deadline passed",

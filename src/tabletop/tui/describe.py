@@ -21,6 +21,7 @@ from tabletop.narration.names import (
     actor_name,
     names,
     package_lines,
+    to_act,
 )
 from tabletop.narration.segments import Kind, Segment
 
@@ -33,6 +34,7 @@ __all__ = [
     "package_lines",
     "proposal_text",
     "styled",
+    "to_act",
 ]
 
 STYLES: dict[Kind, str] = {

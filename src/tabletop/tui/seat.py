@@ -24,7 +24,7 @@ from tabletop.forms import FORM_OF, default_kind
 from tabletop.net.client import Disconnected, JoinError, SeatClient
 from tabletop.net.protocol import Picture, Refused
 from tabletop.tui import keymap
-from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.describe import PHASE_WORDS, actor_name, to_act
 from tabletop.tui.literal import LiteralApp
 from tabletop.tui.messages import RequestAct, RequestHandBack
 from tabletop.tui.screens.delegation import DelegationScreen
@@ -36,6 +36,8 @@ from tabletop.tui.widgets.status_bar import StatusBar
 from tabletop.tui.widgets.timeline import Timeline
 
 OFFLINE = " · not connected: reconnecting…"
+SEAT_HELP = ("At your own terminal", "Delegation screen", "Keys of your own")
+"""The parts of the help that a network seat's player needs."""
 SEAT_KEYS: list[BindingType] = [
     Binding("escape", "hand_back", "Leave the field", show=False, id="seat.leave_field")
 ]
@@ -110,7 +112,7 @@ def _public_summary(exercise: Exercise, picture: Picture) -> Text:
     if picture.round:
         text.append(f" · round {picture.round}/{picture.rounds}")
     if picture.turn is not None:
-        text.append(f" · {actor_name(exercise, picture.turn)} to move")
+        text.append(f" · {actor_name(exercise, picture.turn)} {to_act(picture.phase)}")
     return text
 
 
@@ -242,7 +244,7 @@ class SeatApp(LiteralApp[None]):
         from tabletop.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(SEAT_HELP))
 
     def on_request_act(self, message: RequestAct) -> None:
         message.stop()

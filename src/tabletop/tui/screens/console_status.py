@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.describe import PHASE_WORDS, actor_name, to_act
 from tabletop.tui.pictures import ControlPicture
 
 
@@ -17,12 +17,11 @@ def control_summary(picture: ControlPicture, humans: tuple[str, ...]) -> Text:
     if state.round:
         text.append(f" · round {state.round}/{state.rounds}")
     else:
-        text.append(f" · {state.rounds} rounds")
+        text.append(f" · {state.rounds} round{'' if state.rounds == 1 else 's'}")
     if state.turn is not None:
         seat = picture.seats.get(state.turn)
         who = actor_name(exercise, state.turn)
-        verb = "to sign" if state.phase == "ratification" else "to move"
-        text.append(f" · {who} {verb}", style="bold")
+        text.append(f" · {who} {to_act(state.phase)}", style="bold")
         if state.turn in picture.remote:
             text.append(" (at its own terminal)")
         else:
@@ -30,7 +29,8 @@ def control_summary(picture: ControlPicture, humans: tuple[str, ...]) -> Text:
             if state.turn in humans:
                 text.append(" — h hands over", style="dim")
     elif state.phase == "briefing":
-        text.append(" · a to begin the talks; h lets a delegation read", style="dim")
+        reading = "; h lets a delegation read" if humans else ""
+        text.append(f" · a to begin the talks{reading}", style="dim")
     elif state.phase == "setup":
         text.append(" · s starts the briefing", style="dim")
     return text

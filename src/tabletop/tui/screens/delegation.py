@@ -15,7 +15,7 @@ from textual.widgets import Header, Input, TabbedContent, TabPane, TextArea
 from tabletop.engine import RoleView
 from tabletop.engine.acts import WalkOut
 from tabletop.tui import keymap
-from tabletop.tui.describe import PHASE_WORDS, actor_name
+from tabletop.tui.describe import PHASE_WORDS, actor_name, to_act
 from tabletop.tui.messages import RequestAct, RequestHandBack
 from tabletop.tui.pictures import delegation_picture
 from tabletop.tui.screens import questions
@@ -179,5 +179,5 @@ def _summary(view: RoleView) -> Text:
         verb = "sign or decline" if view.phase == "ratification" else "your turn"
         text.append(f" · {verb}", style="bold reverse")
     elif view.turn is not None:
-        text.append(f" · {actor_name(view.exercise, view.turn)} to move", style="dim")
+        text.append(f" · {actor_name(view.exercise, view.turn)} {to_act(view.phase)}", style="dim")
     return text
