@@ -21,6 +21,7 @@ from tabletop.controls import escaped
 from tabletop.engine import acts
 from tabletop.engine.acts import Act
 from tabletop.engine.events import SESSION, Event
+from tabletop.engine.fold import fold
 from tabletop.engine.session import Decision, IllegalAct, Session
 from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
@@ -54,6 +55,8 @@ class Audit:
     _decision: Decision | None = None
     _shown: int = 0
     """How many of them the log has shown so far."""
+    _partial: Table | None = None
+    """The table after the shown events of an unfinished block, once asked for."""
 
     @classmethod
     def of(cls, exercise: Exercise, seed: int, where: str, keep_events: bool = True) -> Audit:
@@ -64,6 +67,24 @@ class Audit:
     def cut(self) -> int:
         """How many events the rules still owe the last block (a crash mid-write)."""
         return len(self._pending) - self._shown
+
+    @property
+    def table(self) -> Table:
+        """The table after the last event fed, for readers that must not change it.
+
+        The chart and the replay viewer's checkpoints read it, so a log is
+        folded once, by the audit. Inside a block the rules have not finished
+        showing, it is the table before the block with the shown events folded.
+        """
+        if not self.cut:
+            return self.session.table
+        partial = self._partial
+        if partial is None:
+            partial = self._partial = self.session.table.copy()
+        done = partial.seq - self.session.table.seq
+        for shown in self._pending[done : self._shown]:
+            fold(self.session.exercise, partial, shown)
+        return partial
 
     def feed(self, event: Event) -> None:
         """Take the next logged event; raises Misfit if the rules do not derive it."""
@@ -114,6 +135,7 @@ class Audit:
             except IllegalAct as refused:
                 raise Misfit(self.where, event, f"refused by the rules: {refused.reason}") from None
         self._decision, self._pending, self._shown = decision, decision.events, 0
+        self._partial = None
         if event != decision.events[0]:
             raise Misfit(self.where, event, _difference(event, decision.events[0]))
         self._shown = 1

@@ -11,12 +11,12 @@ round starts and the back channel's counts.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tabletop.engine.events import Event
 from tabletop.engine.history import Sampler
 from tabletop.exercise.model import Exercise
+from tabletop.log.trust import TrustedEvents
 from tabletop.narration.events import STAGES, event_words
 from tabletop.narration.names import actor_name
 from tabletop.report.model import Concession, Entry, Leading, TimelineGap
@@ -48,10 +48,11 @@ class Gathered:
     back_channel: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def gather(exercise: Exercise, seed: int, events: Iterable[Event], reveal: bool) -> Gathered:
-    """Go through `events` once, keeping what the report (of this audience) shows."""
-    sampler = Sampler(exercise, seed)
+def gather(exercise: Exercise, events: TrustedEvents, reveal: bool) -> Gathered:
+    """Go through a log's checked `events` once, keeping what the report (of this audience)
+    shows; the chart samples the table the audit leaves after each."""
     roles = exercise.role_ids
+    sampler = Sampler(roles)
     found = Gathered(
         concessions={r: [] for r in roles},
         back_channel={s: dict.fromkeys(roles, 0) for s in roles},
@@ -62,7 +63,7 @@ def gather(exercise: Exercise, seed: int, events: Iterable[Event], reveal: bool)
     last_key: tuple[object, ...] | None = None
     for event in events:
         found.events += 1
-        point, concession = sampler.sample(event)
+        point, concession = sampler.sample(event, events.table)
         key = (point.proposal, *point.scores.values())
         if key != last_key:
             last_key = key
