@@ -134,13 +134,14 @@ class Audit:
                 raise Misfit(self.where, event, f"not an act: {first_problem(error)}") from None
             except IllegalAct as refused:
                 raise Misfit(self.where, event, f"refused by the rules: {refused.reason}") from None
-        self._decision, self._pending, self._shown = decision, decision.events, 0
-        self._partial = None
-        if event != decision.events[0]:
-            raise Misfit(self.where, event, _difference(event, decision.events[0]))
-        self._shown = 1
-        if not self.cut:
-            self._finish()
+        derived = decision.events
+        if event != derived[0]:
+            raise Misfit(self.where, event, _difference(event, derived[0]))
+        if len(derived) == 1:
+            session.commit(decision)  # the block is this one event
+        else:
+            self._decision, self._pending, self._shown = decision, derived, 1
+            self._partial = None
 
     def _finish(self) -> None:
         if self._decision is not None:
