@@ -27,7 +27,7 @@ from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.exercise.wording import first_problem
 from tabletop.log.errors import LogError
-from tabletop.log.reader import LogContents, LogProblem
+from tabletop.log.reader import LogContents, LogProblem, LogStream
 
 
 class Misfit(LogError):
@@ -155,9 +155,10 @@ class Audit:
         self._decision, self._pending, self._shown = None, (), 0
 
 
-def audit_of(contents: LogContents) -> Audit:
-    """An audit of a log's events, none fed yet."""
-    return Audit.of(contents.header.session_exercise, contents.header.seed, str(contents.path))
+def audit_of(log: LogContents | LogStream, keep_events: bool = True) -> Audit:
+    """An audit of a log's events, none fed yet (see `Audit.of` for `keep_events`)."""
+    header = log.header
+    return Audit.of(header.session_exercise, header.seed, str(log.path), keep_events)
 
 
 def audited(contents: LogContents, upto: int | None = None) -> Audit:
