@@ -95,12 +95,17 @@ class Sampler:
         concession it makes."""
         proposal, scores = self.leader(event, table)
         point = LeadingPoint(seq=event.seq, round=table.round, proposal=proposal, scores=scores)
-        if event.kind != "proposed":
-            return point, None
-        return point, ConcessionPoint(
-            seq=event.seq,
-            round=table.round,
-            proposal=event.payload["proposal"],
-            score=table.score(event.actor, event.payload["package"]),
-            reservation=table.reservations[event.actor],
-        )
+        return point, concession(event, table)
+
+
+def concession(event: Event, table: Table) -> ConcessionPoint | None:
+    """The concession `event` makes, if it is a proposal (`table` the table it left)."""
+    if event.kind != "proposed":
+        return None
+    return ConcessionPoint(
+        seq=event.seq,
+        round=table.round,
+        proposal=event.payload["proposal"],
+        score=table.score(event.actor, event.payload["package"]),
+        reservation=table.reservations[event.actor],
+    )

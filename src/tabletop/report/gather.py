@@ -14,7 +14,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from tabletop.engine.events import Event
-from tabletop.engine.history import Sampler
+from tabletop.engine.history import Leader, Sampler, concession
 from tabletop.exercise.model import Exercise
 from tabletop.log.trust import TrustedEvents
 from tabletop.narration.events import STAGES, event_words
@@ -61,32 +61,42 @@ def gather(exercise: Exercise, events: TrustedEvents, reveal: bool) -> Gathered:
     per_event: list[Leading] | None = []
     shown = 0
     last_key: tuple[object, ...] | None = None
+    last: Leader | None = None
     for event in events:
         found.events += 1
-        point, concession = sampler.sample(event, events.table)
-        key = (point.proposal, *point.scores.values())
-        if key != last_key:
-            last_key = key
-            found.changes.append(point)
-        if per_event is not None:
-            per_event.append(point)
-            if len(per_event) > CHART_POINTS:
-                per_event = None
-        if concession is not None:
-            found.concessions[event.actor].append(concession)
+        table = events.table
+        leader = sampler.leader(event, table)
+        # The leader is the same tuple while it cannot have changed (talk, most of a
+        # long log): only a new one is compared, and a point made when it is kept.
+        changed = False
+        if leader is not last:
+            last = leader
+            key = (leader[0], *leader[1].values())
+            changed, last_key = key != last_key, key
+        if changed or per_event is not None:
+            point = Leading(event.seq, table.round, *leader)
+            if changed:
+                found.changes.append(point)
+            if per_event is not None:
+                per_event.append(point)
+                if len(per_event) > CHART_POINTS:
+                    per_event = None
+        made = concession(event, table)
+        if made is not None:
+            found.concessions[event.actor].append(made)
         kind = event.kind
         if kind == "round_started":
             found.round_starts.append((event.seq, event.payload["round"]))
         elif kind == "messaged":
             found.back_channel[event.actor][event.payload["to"]] += 1
         elif kind == "annotated" and reveal:
-            found.annotations.append(entry(exercise, event, point.round, reveal))
+            found.annotations.append(entry(exercise, event, table.round, reveal))
         if reveal or event.visible_to is None:
             shown += 1
             if shown <= TIMELINE_HEAD:
-                found.timeline.append(entry(exercise, event, point.round, reveal))
+                found.timeline.append(entry(exercise, event, table.round, reveal))
             else:
-                tail.append((event, point.round))
+                tail.append((event, table.round))
     left_out = shown - len(found.timeline) - len(tail)
     if left_out:
         found.gap = TimelineGap(len(found.timeline), left_out)
