@@ -21,10 +21,26 @@ import tempfile
 import time
 from pathlib import Path
 
-from replay import write_long_log
-
 MODES = {"md": ["--format", "md"], "html --reveal": ["--format", "html", "--reveal"]}
 _RUN = "import sys; from tabletop.cli import main; sys.exit(main(sys.argv[1:]))"
+_WRITE = (
+    "import sys; from pathlib import Path; from replay import write_long_log; "
+    "print(write_long_log(Path(sys.argv[1]), int(sys.argv[2])))"
+)
+
+
+def write_log(log: Path, count: int) -> int:
+    """`replay.write_long_log` in a child process, the events written.
+
+    A report's child is forked from this process, and its peak resident memory
+    counts what it was forked from: writing the log here would count the
+    writer's session in every report's figure.
+    """
+    command = [sys.executable, "-c", _WRITE, str(log), str(count)]
+    done = subprocess.run(
+        command, check=True, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent
+    )
+    return int(done.stdout)
 
 
 def run_report(log: Path, mode: str, out: Path, src: str | None) -> tuple[float, int]:
@@ -55,7 +71,7 @@ def main() -> int:
         for count in args.events:
             log = Path(folder) / f"long{count}.jsonl"
             began = time.perf_counter()
-            written = write_long_log(log, count)
+            written = write_log(log, count)
             print(
                 f"wrote {written:,} events ({log.stat().st_size / 2**20:.0f} MiB) "
                 f"in {time.perf_counter() - began:.0f} s",

@@ -21,10 +21,11 @@ from tabletop.engine.events import Event, made
 from tabletop.engine.history import history
 from tabletop.engine.session import Session
 from tabletop.engine.view import events_for
-from tabletop.log import LogError, read_log, replay_log
+from tabletop.log import LogError, open_log, read_log, replay_log
 from tabletop.log.cursor import ReplayCursor
 from tabletop.log.format import GENESIS, seal
 from tabletop.log.replay_log import ReplayLog
+from tabletop.log.trust import TrustedEvents
 from tests.log.test_log import SCRIPT, write_session
 
 
@@ -176,6 +177,20 @@ def folded(played: Path) -> list[dict[str, object]]:
         session.replay(event)
         states.append(session.state.model_dump())
     return states
+
+
+def test_the_table_the_chart_reads_is_the_folded_one_after_every_event(
+    played: Path, folded: list[dict[str, object]]
+) -> None:
+    """The audit's table (the chart's and the checkpoints'), inside a block the rules had
+    not finished showing too, is what folding the events from the start makes."""
+    with open_log(played) as stream:
+        checked = TrustedEvents(stream, stream, keep_events=False)
+        blocks = 0
+        for event in checked:
+            assert checked.table.snapshot().model_dump() == folded[event.seq]
+            blocks += event.actor == "session"
+    assert checked.problem is None and blocks > 5
 
 
 @settings(

@@ -11,7 +11,7 @@ from tabletop.cli.common import CommandError
 
 if TYPE_CHECKING:
     from tabletop.engine.session import Session
-    from tabletop.log import LogContents, LogProblem
+    from tabletop.log import LogProblem, LogStream
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,32 +49,37 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from tabletop.log import LogError, Misfit, audit_of, read_key, read_log, unfinished
+    from tabletop.collector import paused
+    from tabletop.log import LogError, Misfit, audit_of, open_log, read_key, unfinished
 
     try:
         key = read_key(args.key) if args.key is not None else None
-        contents = read_log(args.log, receipt=args.receipt, key=key)
+        # Each event is checked as it is read and none is kept: a log of a million
+        # events is verified in the memory of one session.
+        with open_log(args.log, receipt=args.receipt, key=key) as stream, paused():
+            audit = audit_of(stream, keep_events=False)
+            count = 0
+            try:
+                for event in stream:
+                    audit.feed(event)
+                    count += 1
+            except Misfit as misfit:
+                print(f"{args.log}:{misfit.line}: {misfit.reason}")
+                print(
+                    f"{args.log}: the first {misfit.seq - 1} events are what the rules make; "
+                    f"nothing from line {misfit.line} on can be trusted"
+                )
+                return 1
     except LogError as error:
         raise CommandError(str(error)) from None
-    audit = audit_of(contents)
-    try:
-        audit.feed_all(contents.events)
-    except Misfit as misfit:
-        print(f"{args.log}:{misfit.line}: {misfit.reason}")
-        print(
-            f"{args.log}: the first {misfit.seq - 1} events are what the rules make; "
-            f"nothing from line {misfit.line} on can be trusted"
-        )
-        return 1
-    count = len(contents.events)
-    problem = contents.problem or unfinished(audit, count)
+    problem = stream.problem or unfinished(audit, count)
     if problem is None:
-        chain = "keyed chain" if contents.key is not None else "hash chain"
+        chain = "keyed chain" if stream.key is not None else "hash chain"
         print(f"{args.log}: ok: {count} events, {chain} intact, each as the rules make it")
     else:
         _say_problem(args.log, problem)
     print(f"{args.log}: {_ending(audit.close())}")
-    receipt_ok = _check_receipt(args.log, contents, args.receipt)
+    receipt_ok = _check_receipt(args.log, stream, count, args.receipt)
     return 0 if problem is None and receipt_ok else 1
 
 
@@ -107,14 +112,14 @@ def _ending(session: Session) -> str:
     )
 
 
-def _check_receipt(log: Path, contents: LogContents, receipt: str | None) -> bool:
-    """Say what the receipt shows; False if the log does not hold it."""
-    count = len(contents.events)
+def _check_receipt(log: Path, stream: LogStream, count: int, receipt: str | None) -> bool:
+    """Say what the receipt shows of the `count` events read; False if the log does not
+    hold it."""
     if receipt is None:
-        if contents.problem is None:
-            print(f"{log}: receipt (the last line's hash): {contents.last_hash}")
+        if stream.problem is None:
+            print(f"{log}: receipt (the last line's hash): {stream.last_hash}")
         return True
-    found = contents.receipt_at
+    found = stream.receipt_at
     if found is None:
         print(
             f"{log}: the receipt matches no line of this log: it is another log, "

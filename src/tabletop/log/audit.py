@@ -21,12 +21,13 @@ from tabletop.controls import escaped
 from tabletop.engine import acts
 from tabletop.engine.acts import Act
 from tabletop.engine.events import SESSION, Event
+from tabletop.engine.fold import fold
 from tabletop.engine.session import Decision, IllegalAct, Session
 from tabletop.engine.state import Table
 from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.exercise.wording import first_problem
 from tabletop.log.errors import LogError
-from tabletop.log.reader import LogContents, LogProblem
+from tabletop.log.reader import LogContents, LogProblem, LogStream
 
 
 class Misfit(LogError):
@@ -54,6 +55,8 @@ class Audit:
     _decision: Decision | None = None
     _shown: int = 0
     """How many of them the log has shown so far."""
+    _partial: Table | None = None
+    """The table after the shown events of an unfinished block, once asked for."""
 
     @classmethod
     def of(cls, exercise: Exercise, seed: int, where: str, keep_events: bool = True) -> Audit:
@@ -64,6 +67,24 @@ class Audit:
     def cut(self) -> int:
         """How many events the rules still owe the last block (a crash mid-write)."""
         return len(self._pending) - self._shown
+
+    @property
+    def table(self) -> Table:
+        """The table after the last event fed, for readers that must not change it.
+
+        The chart and the replay viewer's checkpoints read it, so a log is
+        folded once, by the audit. Inside a block the rules have not finished
+        showing, it is the table before the block with the shown events folded.
+        """
+        if not self.cut:
+            return self.session.table
+        partial = self._partial
+        if partial is None:
+            partial = self._partial = self.session.table.copy()
+        done = partial.seq - self.session.table.seq
+        for shown in self._pending[done : self._shown]:
+            fold(self.session.exercise, partial, shown)
+        return partial
 
     def feed(self, event: Event) -> None:
         """Take the next logged event; raises Misfit if the rules do not derive it."""
@@ -113,12 +134,14 @@ class Audit:
                 raise Misfit(self.where, event, f"not an act: {first_problem(error)}") from None
             except IllegalAct as refused:
                 raise Misfit(self.where, event, f"refused by the rules: {refused.reason}") from None
-        self._decision, self._pending, self._shown = decision, decision.events, 0
-        if event != decision.events[0]:
-            raise Misfit(self.where, event, _difference(event, decision.events[0]))
-        self._shown = 1
-        if not self.cut:
-            self._finish()
+        derived = decision.events
+        if event != derived[0]:
+            raise Misfit(self.where, event, _difference(event, derived[0]))
+        if len(derived) == 1:
+            session.commit(decision)  # the block is this one event
+        else:
+            self._decision, self._pending, self._shown = decision, derived, 1
+            self._partial = None
 
     def _finish(self) -> None:
         if self._decision is not None:
@@ -132,9 +155,10 @@ class Audit:
         self._decision, self._pending, self._shown = None, (), 0
 
 
-def audit_of(contents: LogContents) -> Audit:
-    """An audit of a log's events, none fed yet."""
-    return Audit.of(contents.header.session_exercise, contents.header.seed, str(contents.path))
+def audit_of(log: LogContents | LogStream, keep_events: bool = True) -> Audit:
+    """An audit of a log's events, none fed yet (see `Audit.of` for `keep_events`)."""
+    header = log.header
+    return Audit.of(header.session_exercise, header.seed, str(log.path), keep_events)
 
 
 def audited(contents: LogContents, upto: int | None = None) -> Audit:

@@ -11,7 +11,7 @@ One pass reads the log, checks its hash chain and replays its rules
   that was checked (the last block, still growing, is kept in memory);
 - the positions of round starts, of injects and of the events each role saw,
   so a jump or another viewer needs no scan of the whole log;
-- each role's score of the leading proposal after every event, in arrays.
+- each role's score of the leading proposal wherever it changes, in arrays.
 
 A million events cost some tens of MiB, not the GiB their objects would. The
 pass may run in a thread while the viewer shows what has been checked so far:
@@ -31,7 +31,7 @@ from typing import overload
 
 from tabletop.collector import paused
 from tabletop.engine.events import Event
-from tabletop.engine.history import LeadingPoint, Sampler
+from tabletop.engine.history import Leader, LeadingPoint, Sampler
 from tabletop.engine.state import Table
 from tabletop.engine.view import events_for
 from tabletop.log.errors import LogError
@@ -75,9 +75,13 @@ class ReplayLog:
         self.injects: list[Event] = []
         self._seen = {role: array("I") for role in self.roles}
         self._messages = {role: array("I") for role in self.roles}
-        self._scores = {role: array("i") for role in self.roles}
+        self._changes = array("I")
+        """The positions where the chart's line changes: the leader, its scores or the round."""
         self._rounds = array("I")
         self._leaders = array("i")
+        self._scores = {role: array("i") for role in self.roles}
+        """The round, the leading proposal and each role's score of it from each change on."""
+        self._leader: Leader | None = None
         self._tables: list[Table] = [Table(exercise)]
         self._starts: list[tuple[int, str]] = []
         """Each block's offset in the file and the hash its first line chains from."""
@@ -101,19 +105,18 @@ class ReplayLog:
             raise
 
     def _read(self) -> None:
-        exercise = self.header.session_exercise
         with open_log(self.path, key=self._key) as stream, paused():
             if stream.header != self.header:
                 raise LogError(f"{self.path}: the log was replaced while it was being opened")
             self._starts.append((stream.good_bytes, stream.last_hash))
-            sampler = Sampler(exercise, self.header.seed)
+            sampler = Sampler(self.roles)
             checked = TrustedEvents(stream, stream, keep_events=False)
             for event in checked:
-                self._take(event, sampler)
+                self._take(event, checked.table, sampler)
                 checkpoint = event.seq % self.every == 0
                 if checkpoint:
                     with self._lock:
-                        self._tables.append(sampler.table.copy())
+                        self._tables.append(checked.table.copy())
                         self._starts.append((stream.good_bytes, stream.last_hash))
                         self._tail = []
                 self.count = event.seq
@@ -122,8 +125,8 @@ class ReplayLog:
         self.problem, self.receipt = checked.problem, checked.receipt
         self.done = True
 
-    def _take(self, event: Event, sampler: Sampler) -> None:
-        """Index one checked event and sample the chart after it."""
+    def _take(self, event: Event, table: Table, sampler: Sampler) -> None:
+        """Index one checked event (`table` the table it left) and the chart's line after it."""
         seq = event.seq
         self._tail.append(event)
         kind = event.kind
@@ -131,16 +134,21 @@ class ReplayLog:
             self.round_starts.append((event.payload["round"], seq))
         elif kind == "inject_fired":
             self.injects.append(event)
-        for role in self.roles:
-            if event.visible_for(role):
-                self._seen[role].append(seq)
-                if kind == "messaged":
-                    self._messages[role].append(seq)
-        point, _ = sampler.sample(event)
-        self._rounds.append(point.round)
-        self._leaders.append(_NONE if point.proposal is None else point.proposal)
-        for role, score in point.scores.items():
-            self._scores[role].append(_NONE if score is None else score)
+        # The audit has held `visible_to` to the rules': None, or roles named once each.
+        for role in self.roles if event.visible_to is None else event.visible_to:
+            self._seen[role].append(seq)
+            if kind == "messaged":
+                self._messages[role].append(seq)
+        leader = sampler.leader(event, table)
+        if leader is not self._leader or table.round != self._rounds[-1]:
+            # Most events (talk) leave the line as it was: only its changes are kept.
+            self._leader = leader
+            proposal, scores = leader
+            self._rounds.append(table.round)
+            self._leaders.append(_NONE if proposal is None else proposal)
+            for role, score in scores.items():
+                self._scores[role].append(_NONE if score is None else score)
+            self._changes.append(seq)  # last: a change is read once its position is here
 
     # Reading back ----------------------------------------------------------------
 
@@ -212,18 +220,22 @@ class ReplayLog:
         """The leading proposal's scores after the events up to `upto`, at most CHART_POINTS:
         past that, the scores at the end of each stretch of events (a step line's last change).
         """
-        count = min(upto, len(self._rounds))
+        count = min(upto, self.count)
         stretch = -(-count // CHART_POINTS) or 1
-        picks = [min(end, count) - 1 for end in range(stretch, count + stretch, stretch)]
-        return [
-            LeadingPoint(
-                seq=index + 1,
-                round=self._rounds[index],
-                proposal=None if self._leaders[index] == _NONE else self._leaders[index],
-                scores={r: _score(self._scores[r][index]) for r in self.roles},
+        picks = [min(end, count) for end in range(stretch, count + stretch, stretch)]
+        points = []
+        for seq in picks:
+            change = bisect_right(self._changes, seq) - 1
+            leader = self._leaders[change]
+            points.append(
+                LeadingPoint(
+                    seq=seq,
+                    round=self._rounds[change],
+                    proposal=None if leader == _NONE else leader,
+                    scores={r: _score(self._scores[r][change]) for r in self.roles},
+                )
             )
-            for index in picks
-        ]
+        return points
 
 
 def _score(value: int) -> int | None:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from tabletop.engine.events import Event
 from tabletop.engine.session import Session
+from tabletop.engine.state import Table
 from tabletop.log import Audit, Header, LogProblem, Misfit, unfinished
 
 
@@ -63,6 +64,11 @@ class TrustedEvents:
             yield event
         self.problem = self._source.problem or unfinished(audit, self.count)
         self.receipt = self._source.last_hash if self.problem is None else None
+
+    @property
+    def table(self) -> Table:
+        """The table after the last event taken (the chart samples it: one fold serves both)."""
+        return self._audit.table
 
     @property
     def session(self) -> Session:

@@ -46,7 +46,7 @@ def build_report(log: LogContents | LogStream, reveal: bool = False) -> Report:
     checked = TrustedEvents(
         log, log.events if isinstance(log, LogContents) else log, keep_events=False
     )
-    found = gather(exercise, header.seed, checked, reveal)
+    found = gather(exercise, checked, reveal)
     state = checked.session.state
     scores, frontier = _against_frontier(exercise, state)
     problem = checked.problem

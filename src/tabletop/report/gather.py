@@ -11,12 +11,12 @@ round starts and the back channel's counts.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tabletop.engine.events import Event
-from tabletop.engine.history import Sampler
+from tabletop.engine.history import Leader, Sampler, concession
 from tabletop.exercise.model import Exercise
+from tabletop.log.trust import TrustedEvents
 from tabletop.narration.events import STAGES, event_words
 from tabletop.narration.names import actor_name
 from tabletop.report.model import Concession, Entry, Leading, TimelineGap
@@ -48,10 +48,11 @@ class Gathered:
     back_channel: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def gather(exercise: Exercise, seed: int, events: Iterable[Event], reveal: bool) -> Gathered:
-    """Go through `events` once, keeping what the report (of this audience) shows."""
-    sampler = Sampler(exercise, seed)
+def gather(exercise: Exercise, events: TrustedEvents, reveal: bool) -> Gathered:
+    """Go through a log's checked `events` once, keeping what the report (of this audience)
+    shows; the chart samples the table the audit leaves after each."""
     roles = exercise.role_ids
+    sampler = Sampler(roles)
     found = Gathered(
         concessions={r: [] for r in roles},
         back_channel={s: dict.fromkeys(roles, 0) for s in roles},
@@ -60,32 +61,42 @@ def gather(exercise: Exercise, seed: int, events: Iterable[Event], reveal: bool)
     per_event: list[Leading] | None = []
     shown = 0
     last_key: tuple[object, ...] | None = None
+    last: Leader | None = None
     for event in events:
         found.events += 1
-        point, concession = sampler.sample(event)
-        key = (point.proposal, *point.scores.values())
-        if key != last_key:
-            last_key = key
-            found.changes.append(point)
-        if per_event is not None:
-            per_event.append(point)
-            if len(per_event) > CHART_POINTS:
-                per_event = None
-        if concession is not None:
-            found.concessions[event.actor].append(concession)
+        table = events.table
+        leader = sampler.leader(event, table)
+        # The leader is the same tuple while it cannot have changed (talk, most of a
+        # long log): only a new one is compared, and a point made when it is kept.
+        changed = False
+        if leader is not last:
+            last = leader
+            key = (leader[0], *leader[1].values())
+            changed, last_key = key != last_key, key
+        if changed or per_event is not None:
+            point = Leading(event.seq, table.round, *leader)
+            if changed:
+                found.changes.append(point)
+            if per_event is not None:
+                per_event.append(point)
+                if len(per_event) > CHART_POINTS:
+                    per_event = None
+        made = concession(event, table)
+        if made is not None:
+            found.concessions[event.actor].append(made)
         kind = event.kind
         if kind == "round_started":
             found.round_starts.append((event.seq, event.payload["round"]))
         elif kind == "messaged":
             found.back_channel[event.actor][event.payload["to"]] += 1
         elif kind == "annotated" and reveal:
-            found.annotations.append(entry(exercise, event, point.round, reveal))
+            found.annotations.append(entry(exercise, event, table.round, reveal))
         if reveal or event.visible_to is None:
             shown += 1
             if shown <= TIMELINE_HEAD:
-                found.timeline.append(entry(exercise, event, point.round, reveal))
+                found.timeline.append(entry(exercise, event, table.round, reveal))
             else:
-                tail.append((event, point.round))
+                tail.append((event, table.round))
     left_out = shown - len(found.timeline) - len(tail)
     if left_out:
         found.gap = TimelineGap(len(found.timeline), left_out)
