@@ -219,18 +219,16 @@ class Negotiator(ABC):
         # the table has failed us, and backing or withdrawing alone will not save it. In
         # the last round that is enough to leave; a round before, only if the best on the
         # table is far below what we have without a deal.
-        line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
-        if _hopeless(live, score, floor, me) and (
-            (view.round >= view.rounds and rng.random() < WALK_OUT_CHANCE)
-            or (
+        if view.round >= view.rounds - 1 and _hopeless(live, score, floor, me):
+            line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
+            if (view.round >= view.rounds and rng.random() < WALK_OUT_CHANCE) or (
                 view.round == view.rounds - 1
                 and live
                 and max(score.values()) < line
                 and rng.random() < EARLY_WALK_OUT_CHANCE
-            )
-        ):
-            reason = rng.choice(WALK_OUTS).format(name=view.role.name)
-            return WalkOut(actor=me, reason=reason)
+            ):
+                reason = rng.choice(WALK_OUTS).format(name=view.role.name)
+                return WalkOut(actor=me, reason=reason)
 
         backable = [p for p in live if p.id in legal.support and score[p.id] >= floor]
         if backable:
