@@ -257,11 +257,12 @@ class Negotiator(ABC):
         if "propose" in legal:
             plan = self.plan(view, scale, live)
             package = plan.most_acceptable(floor)
-            if package is not None and all(p.package != package for p in live):
+            on_table = [p.package for p in live]
+            if package is not None and package not in on_table:
                 return _put(view, package, live)
             if self.style.offer_every_turn and not _holding(live, score, floor, me):
                 offers = plan.offers(floor, view.reservation)
-                fresh = next((o for o in offers if all(p.package != o for p in live)), None)
+                fresh = next((o for o in offers if o not in on_table), None)
                 if fresh is not None:
                     return _put(view, fresh, live)
         unacceptable = [
