@@ -219,18 +219,16 @@ class Negotiator(ABC):
         # the table has failed us, and backing or withdrawing alone will not save it. In
         # the last round that is enough to leave; a round before, only if the best on the
         # table is far below what we have without a deal.
-        line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
-        if _hopeless(live, score, floor, me) and (
-            (view.round >= view.rounds and rng.random() < WALK_OUT_CHANCE)
-            or (
+        if view.round >= view.rounds - 1 and _hopeless(live, score, floor, me):
+            line = view.reservation - FAR_BELOW * (scale.best - scale.worst)
+            if (view.round >= view.rounds and rng.random() < WALK_OUT_CHANCE) or (
                 view.round == view.rounds - 1
                 and live
                 and max(score.values()) < line
                 and rng.random() < EARLY_WALK_OUT_CHANCE
-            )
-        ):
-            reason = rng.choice(WALK_OUTS).format(name=view.role.name)
-            return WalkOut(actor=me, reason=reason)
+            ):
+                reason = rng.choice(WALK_OUTS).format(name=view.role.name)
+                return WalkOut(actor=me, reason=reason)
 
         backable = [p for p in live if p.id in legal.support and score[p.id] >= floor]
         if backable:
@@ -259,11 +257,12 @@ class Negotiator(ABC):
         if "propose" in legal:
             plan = self.plan(view, scale, live)
             package = plan.most_acceptable(floor)
-            if package is not None and all(p.package != package for p in live):
+            on_table = [p.package for p in live]
+            if package is not None and package not in on_table:
                 return _put(view, package, live)
             if self.style.offer_every_turn and not _holding(live, score, floor, me):
                 offers = plan.offers(floor, view.reservation)
-                fresh = next((o for o in offers if all(p.package != o for p in live)), None)
+                fresh = next((o for o in offers if o not in on_table), None)
                 if fresh is not None:
                     return _put(view, fresh, live)
         unacceptable = [

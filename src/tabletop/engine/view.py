@@ -69,20 +69,25 @@ class RoleView:
         self.proposals: tuple[Proposal, ...] = tuple(table.proposals.values())
         self.valuations: dict[str, dict[str, int]] = table.valuations[role]
         self.reservation: int = table.reservations[role]
-        self.conclusion: Conclusion | None = conclusion_for(table.conclusion, role)
-        """The outcome, with this role's own score alone."""
         self.walked_out: frozenset[str] = table.walked_out
         self.ratification: Ratification | None = table.ratification
-        self.walk_out_ends: bool = rules.walk_out_ends(
-            exercise, table.order, table.walked_out | {role}
-        )
-        """Whether this delegation walking out would end the talks for everyone."""
         self._legal = legal
         self._memo = memo
 
     @property
     def my_turn(self) -> bool:
         return self.turn == self.role.id
+
+    @property
+    def conclusion(self) -> Conclusion | None:
+        """The outcome, with this role's own score alone."""
+        return conclusion_for(self._table.conclusion, self.role.id)
+
+    @property
+    def walk_out_ends(self) -> bool:
+        """Whether this delegation walking out would end the talks for everyone."""
+        table = self._table
+        return rules.walk_out_ends(self.exercise, table.order, table.walked_out | {self.role.id})
 
     @property
     def live_proposals(self) -> list[Proposal]:
