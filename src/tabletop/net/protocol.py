@@ -20,7 +20,7 @@ from tabletop.engine.phases import Phase
 from tabletop.engine.state import Conclusion, Proposal, Ratification
 from tabletop.exercise.model import Exercise
 
-PROTOCOL = 1
+PROTOCOL = 2
 """Raised whenever a message changes meaning; a host speaks exactly one version."""
 
 PROJECTOR = "projector"
