@@ -35,7 +35,7 @@ from tabletop.engine.view import RoleView
 
 OPENING_STATEMENTS = (
     "{name} comes to the table ready to listen and to find a package every delegation can sign.",
-    "{name} seeks an agreement that serves the security and prosperity of all parties.",
+    "{name} seeks an agreement that serves every party at this table.",
     "{name} will judge every proposal on its merits and expects the same of others.",
     "{name} is here to reach a deal, though not at any price.",
 )
