@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tabletop.cli import main
+from tabletop.cli.log import tell_receipt
 from tests.log.test_log import write_session
 
 
@@ -64,3 +65,15 @@ def test_state_at_an_earlier_event(log: Path, capsys: pytest.CaptureFixture[str]
     assert json.loads(capsys.readouterr().out)["phase"] == "opening"
     assert main(["log", "state", str(log), "--at", "999"]) == 1
     assert "no event 999" in capsys.readouterr().err
+
+
+def test_the_receipt_told_after_a_session_is_the_one_verify_accepts(
+    log: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tell_receipt(log)
+    told = capsys.readouterr().err.strip()
+    assert told.startswith("Receipt (check it with tabletop log verify --receipt): ")
+    assert main(["log", "verify", str(log), "--receipt", told.rsplit(" ", 1)[1]]) == 0
+    log.write_bytes(log.read_bytes()[:-15])
+    tell_receipt(log)  # a torn log has no receipt to give
+    assert "Receipt" not in capsys.readouterr().err
