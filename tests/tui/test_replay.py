@@ -369,3 +369,20 @@ async def test_the_screen_opens_before_the_log_is_checked(
         assert "checked so far" not in str(screen.query_one("#replay-status").render())
         await pilot.press("end")
         assert screen.cursor.position == screen.cursor.total == len(read_log(log).events)
+
+
+async def test_a_log_emptied_on_disk_after_its_check_is_said_not_fatal(
+    log: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(log.read_bytes())
+    app = ReplayApp(ReplayScreen(ReplayLog(copy, every=4)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        copy.write_bytes(b"")  # the timeline reads its events from the file as it draws them
+        await pilot.press("end", "2")
+        await pilot.pause()
+        assert "can no longer be read from the log" in painted(app)
+        assert any(n.title == "Cannot read the log" for n in app._notifications)
+        await pilot.press("home", "left", "1")
+        assert app.is_running

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.markdown import Markdown
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -27,7 +28,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tabletop import collector
 from tabletop.engine import SessionState
-from tabletop.exercise.model import CONTROL
+from tabletop.exercise.model import CONTROL, Exercise
 from tabletop.log import LogError, RecordedSession
 from tabletop.log.cursor import ReplayCursor
 from tabletop.log.fork import fork, fork_path, fork_refusal
@@ -70,6 +71,8 @@ class ReplayScreen(Screen[None]):
         self.viewer = viewer
         self._papers = ""
         self._ticker: Timer | None = None
+        self._gone = False
+        """Unmounted: what the checking thread posts afterwards finds no screen to set."""
         self._now: tuple[tuple[int, int, bool, bool, str], Moment] | None = None
 
     @classmethod
@@ -96,7 +99,7 @@ class ReplayScreen(Screen[None]):
                 with TabPane("1 Table", id="tab-1"):
                     yield ProposalsTable(self.exercise, id="replay-table")
                 with TabPane("2 Timeline", id="tab-2"):
-                    yield Timeline(self.exercise, id="replay-timeline")
+                    yield ReplayTimeline(self.exercise, id="replay-timeline")
                 with TabPane("3 Injects", id="tab-3"):
                     yield News(id="replay-news")
                 with TabPane("4 Papers", id="tab-4"), VerticalScroll(id="replay-papers"):
@@ -109,11 +112,11 @@ class ReplayScreen(Screen[None]):
                 with TabPane("2 Table", id="tab-2"):
                     yield ProposalsTable(self.exercise, id="replay-table")
                 with TabPane("4 Messages", id="tab-4"):
-                    yield Timeline(self.exercise, id="replay-messages")
+                    yield ReplayTimeline(self.exercise, id="replay-messages")
                 with TabPane("5 News", id="tab-5"):
                     yield News(id="replay-news")
                 with TabPane("6 History", id="tab-6"):
-                    yield Timeline(self.exercise, id="replay-timeline")
+                    yield ReplayTimeline(self.exercise, id="replay-timeline")
                 with TabPane("7 Chart", id="tab-7"):
                     yield ScoreChart(id="replay-chart")
         yield Footer()
@@ -133,7 +136,9 @@ class ReplayScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # A thread cannot be cancelled: the pass is asked to stop, or it would
-        # go on checking a log no one is looking at.
+        # go on checking a log no one is looking at. One that ends anyway, in
+        # its last stretch, finds the screen gone and leaves it be.
+        self._gone = True
         self.source.stop()
         if self.source.done:
             collector.let_go()
@@ -153,6 +158,8 @@ class ReplayScreen(Screen[None]):
         )
 
     def _checked(self) -> None:
+        if self._gone:
+            return
         self._stop_ticker()
         if self.source.problem is not None:
             self.mount(self._damage(), before="#replay-tabs")
@@ -161,6 +168,8 @@ class ReplayScreen(Screen[None]):
         collector.keep_alive()
 
     def _unreadable(self, reason: str) -> None:
+        if self._gone:
+            return
         self._stop_ticker()
         self.notify(reason, title="Cannot read the log", severity="error", timeout=12)
         self.show()
@@ -336,6 +345,27 @@ class ReplayScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class ReplayTimeline(Timeline):
+    """A timeline over a replayed log, whose events are read from the file as they are drawn.
+
+    A log changed or removed on disk after its check cannot give them: the
+    line says so, and a toast once, instead of the viewer stopping.
+    """
+
+    def __init__(self, exercise: Exercise, *, id: str | None = None) -> None:
+        super().__init__(exercise, id=id)
+        self._told = False
+
+    def words(self, index: int) -> Text:
+        try:
+            return super().words(index)
+        except LogError as error:
+            if not self._told:
+                self._told = True
+                self.notify(str(error), title="Cannot read the log", severity="error", timeout=12)
+            return Text("(this event can no longer be read from the log)", style="italic")
 
 
 class ReplayApp(LiteralApp[Path | None]):

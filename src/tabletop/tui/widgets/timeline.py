@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.style import Style
+from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
@@ -96,7 +97,7 @@ class Timeline(ScrollView, can_focus=True):
             self._wrap_key = key
         strips = self._wrapped.get(index)
         if strips is None:
-            text = event_text(self.exercise, self.events[index])
+            text = self.words(index)
             text.stylize_before(self.rich_style)
             console = self.app.console
             strips = [
@@ -105,6 +106,10 @@ class Timeline(ScrollView, can_focus=True):
             ]
             self._wrapped[index] = strips
         return strips
+
+    def words(self, index: int) -> Text:
+        """Event `index` in words: the one place the timeline reads its events."""
+        return event_text(self.exercise, self.events[index])
 
     def _screenful(self, width: int, height: int) -> list[Strip]:
         """The lines on screen: from the top event down, or the newest up from the bottom."""
