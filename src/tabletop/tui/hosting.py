@@ -69,7 +69,6 @@ class HostedApp(TabletopApp):
         live.listeners.append(self._committed)
         self._panel: SeatsScreen | None = None
         self._finishing = False
-        self._clock_read: int | None = None
 
     @on(events.Mount)
     async def _listen(self) -> None:
@@ -82,10 +81,9 @@ class HostedApp(TabletopApp):
             return
         self.address = reachable(self.listen_on, port)
         if self.live.exercise.schedule.seconds_per_turn:
-            # Seats count the clock down themselves; this keeps them in step when
-            # Control grants more time, which moves no event.
+            # Seats count the clock down themselves, between events; this keeps
+            # them in step with the console's clock.
             self.set_interval(CLOCK_SYNC, self.host.clock_changed)
-            self.set_interval(1, self._watch_clock)
         self.call_after_refresh(self.action_seats)
         self._committed()
 
@@ -106,17 +104,9 @@ class HostedApp(TabletopApp):
             self.driver.follow()
         return events
 
-    def _watch_clock(self) -> None:
-        """Control granting more time moves no event: the seats are told at once, not at the
-        next reading, so none shows "time is up" for a turn that has time again."""
-        remaining, before = self._remaining(), self._clock_read
-        if remaining is not None and before is not None and remaining > before:
-            self.host.clock_changed()
-        self._clock_read = remaining
-
     def _remaining(self) -> int | None:
         clock = self.driver.clock if self.driver is not None else None
-        return clock.remaining if clock is not None and clock.key is not None else None
+        return clock.shown if clock is not None else None
 
     def _console(self, line: str) -> None:
         self.notify(line, title="Seats", timeout=8)
