@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from tabletop.exercise.plain import NO_CONTROLS, Plain
+from tabletop.schedule import TURN_SECONDS
 
 ShortText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), NO_CONTROLS
@@ -148,7 +149,7 @@ class ExtendTime(_ControlAct):
     """More time for the delegation whose turn it is, on top of what its clock has left."""
 
     kind: Literal["more_time"] = "more_time"
-    seconds: int = Field(ge=1, le=3600)
+    seconds: int = Field(ge=1, le=TURN_SECONDS[1])
 
 
 class StopClock(_ControlAct):

@@ -26,6 +26,7 @@ from pydantic import (
 
 from tabletop.exercise.conditions import Condition
 from tabletop.exercise.plain import NO_CONTROLS, Plain
+from tabletop.schedule import ROUNDS, TURN_SECONDS
 
 Id = Annotated[
     str,
@@ -113,11 +114,16 @@ class Issue(Model):
 
 
 class Schedule(Model):
-    rounds: int = Field(ge=1, le=100, description="Negotiating rounds before the deadline")
+    rounds: int = Field(
+        ge=ROUNDS[0], le=ROUNDS[1], description="Negotiating rounds before the deadline"
+    )
     turn_order: list[Id] = Field(min_length=2, description="Every role exactly once")
     opening_statements: bool = True
     seconds_per_turn: int | None = Field(
-        default=None, ge=10, le=3600, description="Turn clock shown on screen; none when absent"
+        default=None,
+        ge=TURN_SECONDS[0],
+        le=TURN_SECONDS[1],
+        description="Turn clock shown on screen; none when absent",
     )
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tabletop import __version__
 from tabletop.exercise.model import Exercise
-from tabletop.schedule import turn_seconds_reason
+from tabletop.schedule import ROUNDS, turn_seconds_reason
 
 FORMAT: Literal["tabletop-log"] = "tabletop-log"
 VERSION: Literal[1] = 1
@@ -74,11 +74,11 @@ class Header(BaseModel):
     """Written only when keyed, so a plain log's header is as it always was."""
     # Left out of the line when unset, so a session on the exercise's own
     # schedule writes the header it always did.
-    rounds: int | None = Field(default=None, ge=1, le=100, exclude_if=lambda v: v is None)
-    """The session's rounds where `play --rounds` changed them; None: the exercise's own."""
-    seconds_per_turn: int | None = Field(
-        default=None, ge=0, le=3600, exclude_if=lambda v: v is None
+    rounds: int | None = Field(
+        default=None, ge=ROUNDS[0], le=ROUNDS[1], exclude_if=lambda v: v is None
     )
+    """The session's rounds where `play --rounds` changed them; None: the exercise's own."""
+    seconds_per_turn: int | None = Field(default=None, exclude_if=lambda v: v is None)
     """The session's turn clock where `play --turn-seconds` changed it; 0: none."""
 
     @field_validator("seconds_per_turn")
