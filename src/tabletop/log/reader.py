@@ -126,7 +126,7 @@ def open_log(
         raise LogError(f"{path}: cannot read: {error.strerror}") from None
     with file:
         try:
-            yield LogStream(path, file, verify, receipt, key)
+            yield LogStream.opened(path, file, verify, receipt, key)
         except IsADirectoryError:
             raise LogError(f"{path}: is a directory, not a session log") from None
         except OSError as error:
@@ -142,8 +142,36 @@ class LogStream:
     """
 
     def __init__(
-        self, path: Path, file: BinaryIO, verify: bool, receipt: str | None, key: bytes | None
+        self,
+        path: Path,
+        file: BinaryIO,
+        header: Header,
+        last: bytes,
+        key: bytes | None,
+        *,
+        good_bytes: int,
+        seq: int = 0,
+        verify: bool = True,
+        mark: bytes | None = None,
     ) -> None:
+        """The events after event `seq` (0: the header), from `file` placed just past its
+        line, which hashed to `last`; `mark` is a receipt to look for, as bytes."""
+        self.path = path
+        self._file = file
+        self._verify = verify
+        self.header, self._last, self.key = header, last, key
+        self._mark = mark
+        self.receipt_at: int | None = seq if mark is not None and last == mark else None
+        self.good_bytes = good_bytes
+        self.problem: LogProblem | None = None
+        self._seq = seq
+        """The last event read: the next line must hold the one after it."""
+
+    @classmethod
+    def opened(
+        cls, path: Path, file: BinaryIO, verify: bool, receipt: str | None, key: bytes | None
+    ) -> LogStream:
+        """A log read from its header line, which must be whole and a session log's."""
         first = file.readline(MAX_HEADER + 1)
         if not first.strip():
             raise LogError(f"{path}:1: empty file: not a session log")
@@ -151,16 +179,9 @@ class LogStream:
             raise LogError(f"{path}:1: {_too_long(MAX_HEADER)}: not a session log")
         if not first.endswith(b"\n"):
             raise LogError(f"{path}:1: the header line is cut short: not a usable session log")
-        self.path = path
-        self._file = file
-        self._verify = verify
-        self.header, self._last, self.key = _header(path, first, verify, key)
-        self._mark = receipt.encode("ascii", "replace") if receipt is not None else None
-        self.receipt_at: int | None = 0 if self._last == self._mark else None
-        self.good_bytes = len(first)
-        self.problem: LogProblem | None = None
-        self._seq = 0
-        """The last event read: the next line must hold the one after it."""
+        header, last, key = _header(path, first, verify, key)
+        mark = receipt.encode("ascii", "replace") if receipt is not None else None
+        return cls(path, file, header, last, key, good_bytes=len(first), verify=verify, mark=mark)
 
     @classmethod
     def resumed(
@@ -168,12 +189,7 @@ class LogStream:
     ) -> LogStream:
         """The events after event `seq` of a log already read, from a `file` placed just
         past that event's line (hashed `last`): a stretch read again is checked again."""
-        stream = cls.__new__(cls)
-        stream.path, stream._file, stream._verify = path, file, True
-        stream.header, stream._last, stream.key = header, last.encode("ascii"), key
-        stream._mark, stream.receipt_at = None, None
-        stream.good_bytes, stream.problem, stream._seq = file.tell(), None, seq
-        return stream
+        return cls(path, file, header, last.encode("ascii"), key, good_bytes=file.tell(), seq=seq)
 
     @property
     def last_hash(self) -> str:
