@@ -44,8 +44,9 @@ class TurnDeadline:
         self._now = now
 
     def remaining(self) -> int | None:
-        """Whole seconds left, as a seat is told them."""
-        left = self.left()
+        """Whole seconds left, as a seat is told them: in a pause, what the pause left,
+        as the console shows it."""
+        left = time_left(self.session.table, self.seconds, self._now())
         return None if left is None else math.ceil(left)
 
     def left(self) -> float | None:
